@@ -1,0 +1,166 @@
+/**
+ * The endpoint contract: the JSON that travels between the React library and the app's backend.
+ * Names follow Stigg's provisioning model. Extend, never rename: apps and backends depend on these.
+ * Every response type here has a runtime schema in `schemas.ts`; keep the two in step.
+ */
+
+export type BillingPeriod = "MONTHLY" | "ANNUALLY";
+export type PricingType = "FREE" | "PAID" | "CUSTOM";
+export type PricingModel = "FLAT_FEE" | "PER_UNIT" | "USAGE_BASED";
+export type FeatureType = "BOOLEAN" | "NUMBER";
+export type TrialUnits = "DAY" | "MONTH";
+export type SubscriptionStatus =
+  | "ACTIVE"
+  | "IN_TRIAL"
+  | "PAYMENT_PENDING"
+  | "CANCELED"
+  | "EXPIRED"
+  | "NOT_STARTED";
+
+export interface PriceFeature {
+  featureId: string;
+  units?: string;
+  unitsPlural?: string;
+}
+
+export interface Price {
+  billingPeriod: BillingPeriod;
+  pricingModel: PricingModel;
+  /** In major units of `currency` (10 means $10.00). */
+  amount: number;
+  /** ISO 4217 code, e.g. "USD". */
+  currency: string;
+  /** For PER_UNIT and USAGE_BASED prices: what one unit is. */
+  feature?: PriceFeature;
+  minUnitQuantity?: number;
+  maxUnitQuantity?: number;
+}
+
+export interface Entitlement {
+  featureId: string;
+  displayName: string;
+  featureType: FeatureType;
+  usageLimit?: number | null;
+  isUnlimited?: boolean;
+  units?: string;
+  unitsPlural?: string;
+}
+
+export interface Addon {
+  id: string;
+  displayName: string;
+  pricePoints: Price[];
+  maxQuantity?: number;
+}
+
+export interface TrialConfig {
+  duration: number;
+  units: TrialUnits;
+}
+
+export interface Plan {
+  id: string;
+  displayName: string;
+  description?: string;
+  /** Position in the paywall, ascending; also the upgrade/downgrade order. */
+  order: number;
+  pricingType: PricingType;
+  pricePoints: Price[];
+  entitlements: Entitlement[];
+  /** The plan this one builds on ("Everything in Basic, plus:"). */
+  basePlanId?: string;
+  defaultTrialConfig?: TrialConfig;
+  compatibleAddons?: Addon[];
+  /** The product the plan belongs to; `GET /plans?productId=` filters on it. */
+  productId?: string;
+  metadata?: Record<string, string>;
+}
+
+export interface SubscriptionAddon {
+  addonId: string;
+  quantity: number;
+}
+
+export interface Subscription {
+  id: string;
+  planId: string;
+  status: SubscriptionStatus;
+  billingPeriod?: BillingPeriod;
+  unitQuantity?: number;
+  addons?: SubscriptionAddon[];
+  /** ISO 8601 date-time. */
+  startDate: string;
+  trialEndDate?: string;
+  currentBillingPeriodEnd?: string;
+}
+
+export interface Customer {
+  id: string;
+  subscriptions: Subscription[];
+  hasPaymentMethod?: boolean;
+  trialedPlanIds?: string[];
+}
+
+export interface BillingInformation {
+  taxRateIds?: string[];
+  taxPercentage?: number;
+}
+
+export interface CheckoutOptions {
+  successUrl: string;
+  cancelUrl: string;
+  allowPromoCodes?: boolean;
+  collectBillingAddress?: boolean;
+}
+
+export interface ProvisionSubscriptionParams {
+  customerId: string;
+  planId: string;
+  addons?: SubscriptionAddon[];
+  /** ISO 8601 date-time. */
+  startDate?: string;
+  /** A subscription id chosen by the caller. */
+  id?: string;
+  billingPeriod?: BillingPeriod;
+  unitQuantity?: number;
+  billingInformation?: BillingInformation;
+  checkoutOptions?: CheckoutOptions;
+  metadata?: Record<string, string>;
+}
+
+export interface ProvisionSuccess {
+  status: "SUCCESS";
+  subscription: Subscription;
+}
+
+export interface ProvisionPaymentRequired {
+  status: "PAYMENT_REQUIRED";
+  checkoutUrl: string;
+  checkoutBillingId?: string;
+}
+
+export type ProvisionSubscriptionResult = ProvisionSuccess | ProvisionPaymentRequired;
+
+/** `GET {endpoint}/plans` */
+export interface PlansResponse {
+  plans: Plan[];
+}
+
+/** `GET {endpoint}/customer` */
+export interface CustomerResponse {
+  customer: Customer;
+}
+
+/** Body of every non-2xx answer. */
+export interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+/** Paths of the contract, relative to the endpoint. */
+export const ROUTES = {
+  plans: "/plans",
+  customer: "/customer",
+  provisionSubscription: "/provision-subscription",
+} as const;
+
+export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";

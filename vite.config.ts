@@ -1,0 +1,45 @@
+import { defineConfig } from "vitest/config";
+import react from "@vitejs/plugin-react";
+
+// Library build: two entries (the React library and the server code), ESM only, peers external.
+// Declarations are emitted by `tsc -p tsconfig.build.json` (see package.json "build").
+const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^@stripe\/stripe-js($|\/)/, /^node:/];
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: false,
+    lib: {
+      entry: { index: "src/index.ts", server: "src/server/index.ts" },
+      formats: ["es"],
+    },
+    rolldownOptions: {
+      external,
+      output: { preserveModules: false },
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "node",
+          environment: "node",
+          include: ["test/core/**/*.test.ts", "test/server/**/*.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "dom",
+          environment: "jsdom",
+          include: ["test/react/**/*.test.{ts,tsx}", "test/components/**/*.test.{ts,tsx}"],
+          setupFiles: ["test/setup/dom.ts"],
+        },
+      },
+    ],
+  },
+});
