@@ -1,0 +1,167 @@
+/**
+ * The framework-free HTTP client for the endpoint contract. Every answer is validated against the
+ * contract's schema; every failure becomes an `UpgradeError` (never a bare TypeError or SyntaxError),
+ * so the React layer and apps only ever handle one error type.
+ */
+import type * as v from "valibot";
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  ROUTES,
+  type Customer,
+  type Plan,
+  type ProvisionSubscriptionParams,
+  type ProvisionSubscriptionResult,
+} from "./contract.js";
+import {
+  customerResponseSchema,
+  errorBodySchema,
+  parseWith,
+  plansResponseSchema,
+  provisionResultSchema,
+} from "./schemas.js";
+import { anySignal } from "./anySignal.js";
+import { UpgradeError } from "./UpgradeError.js";
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface UpgradeClientOptions {
+  /** Base URL of the app's backend endpoint, absolute or relative to the page ("/api/upgrade"). */
+  endpoint: string;
+  /** Extra headers per request, e.g. `Authorization`; may be async (token refresh). */
+  getHeaders?: () => HeadersInit | Promise<HeadersInit>;
+  /** `fetch` credentials mode; the browser default ("same-origin") when absent. */
+  credentials?: RequestCredentials;
+  /** A custom fetch (tests, instrumented clients). Defaults to the global `fetch` at call time. */
+  fetch?: FetchLike;
+  /** Milliseconds before a request fails with `TIMEOUT`. Default 15 000. */
+  timeoutMs?: number;
+}
+
+export interface RequestOptions {
+  /** Cancels the request (e.g. react-query's signal on unmount): rejects with `ABORTED`. */
+  signal?: AbortSignal;
+}
+
+export interface ProvisionRequestOptions extends RequestOptions {
+  idempotencyKey: string;
+}
+
+export interface UpgradeClient {
+  readonly endpoint: string;
+  getPlans(query?: { productId?: string }, options?: RequestOptions): Promise<Plan[]>;
+  getCustomer(customerId: string, options?: RequestOptions): Promise<Customer>;
+  provisionSubscription(
+    params: ProvisionSubscriptionParams,
+    options: ProvisionRequestOptions,
+  ): Promise<ProvisionSubscriptionResult>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export function createUpgradeClient(options: UpgradeClientOptions): UpgradeClient {
+  const endpoint = options.endpoint.replace(/\/+$/, "");
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  async function request<T>(
+    path: string,
+    init: { method: "GET" | "POST"; body?: unknown; headers?: Record<string, string> },
+    schema: v.GenericSchema<unknown, T>,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
+    const url = endpoint + path;
+    const headers = new Headers(options.getHeaders ? await options.getHeaders() : undefined);
+    headers.set("Accept", "application/json");
+    for (const [name, value] of Object.entries(init.headers ?? {})) headers.set(name, value);
+    if (init.body !== undefined) headers.set("Content-Type", "application/json");
+
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const combined = signal ? anySignal([signal, timeout.signal]) : timeout.signal;
+    const fetchImpl: FetchLike = options.fetch ?? ((input, requestInit) => fetch(input, requestInit));
+
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetchImpl(url, {
+        method: init.method,
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        credentials: options.credentials,
+        signal: combined,
+      });
+      text = await response.text();
+    } catch (cause) {
+      if (signal?.aborted) throw new UpgradeError("ABORTED", `Request to ${url} was cancelled`, { cause });
+      if (timeout.signal.aborted) {
+        throw new UpgradeError("TIMEOUT", `No answer from ${url} within ${timeoutMs} ms`, { cause });
+      }
+      throw new UpgradeError("NETWORK", `Could not reach ${url}`, { cause });
+    } finally {
+      clearTimeout(timer);
+    }
+
+    const body = parseJson(text);
+    if (!response.ok) {
+      const serverError = parseWith(errorBodySchema, body);
+      const serverCode = serverError.ok ? serverError.value.error.code : undefined;
+      const message = serverError.ok
+        ? serverError.value.error.message
+        : `${init.method} ${url} answered ${response.status}`;
+      throw new UpgradeError("HTTP", message, { status: response.status, serverCode });
+    }
+    if (body === INVALID_JSON) {
+      throw new UpgradeError("INVALID_RESPONSE", `${init.method} ${url} did not answer JSON`, {
+        status: response.status,
+        details: { bodyStart: text.slice(0, 200) },
+      });
+    }
+    const parsed = parseWith(schema, body);
+    if (!parsed.ok) {
+      const first = parsed.issues[0];
+      throw new UpgradeError(
+        "INVALID_RESPONSE",
+        `${init.method} ${url} broke the contract${first ? ` at "${first.path}": ${first.message}` : ""}`,
+        { status: response.status, details: { issues: parsed.issues } },
+      );
+    }
+    return parsed.value;
+  }
+
+  return {
+    endpoint,
+    async getPlans(query = {}, requestOptions = {}) {
+      const search = query.productId ? `?${new URLSearchParams({ productId: query.productId })}` : "";
+      const body = await request(ROUTES.plans + search, { method: "GET" }, plansResponseSchema, requestOptions.signal);
+      return body.plans;
+    },
+    async getCustomer(customerId, requestOptions = {}) {
+      const search = `?${new URLSearchParams({ customerId })}`;
+      const body = await request(
+        ROUTES.customer + search,
+        { method: "GET" },
+        customerResponseSchema,
+        requestOptions.signal,
+      );
+      return body.customer;
+    },
+    provisionSubscription(params, requestOptions) {
+      return request(
+        ROUTES.provisionSubscription,
+        { method: "POST", body: params, headers: { [IDEMPOTENCY_KEY_HEADER]: requestOptions.idempotencyKey } },
+        provisionResultSchema,
+        requestOptions.signal,
+      );
+    },
+  };
+}
+
+const INVALID_JSON = Symbol("invalid-json");
+
+function parseJson(text: string): unknown {
+  if (text === "") return INVALID_JSON;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return INVALID_JSON;
+  }
+}

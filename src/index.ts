@@ -1,0 +1,32 @@
+// The public API of react-upgrade-kit (the React library). This file only re-exports.
+export * from "./core/contract.js";
+export { UpgradeError, isUpgradeError, type UpgradeErrorCode, type UpgradeErrorOptions } from "./core/UpgradeError.js";
+export {
+  createUpgradeClient,
+  DEFAULT_TIMEOUT_MS,
+  type FetchLike,
+  type RequestOptions,
+  type ProvisionRequestOptions,
+  type UpgradeClient,
+  type UpgradeClientOptions,
+} from "./core/httpClient.js";
+export {
+  checkCheckoutUrl,
+  assertCheckoutUrl,
+  STRIPE_CHECKOUT_HOST,
+  type CheckoutUrlGuardOptions,
+  type CheckoutUrlVerdict,
+} from "./core/checkoutUrlGuard.js";
+export { CHECKOUT_RETURN_PARAM, readReturnMarker, type CheckoutReturn } from "./core/returnMarker.js";
+export { queryKeys } from "./core/queryKeys.js";
+export { StiggProvider, type StiggProviderProps } from "./react/StiggProvider.js";
+export { usePlans, type UsePlansOptions, type UsePlansResult, type QueryPassThroughOptions } from "./react/usePlans.js";
+export { useCustomer, type UseCustomerOptions, type UseCustomerResult } from "./react/useCustomer.js";
+export {
+  useProvisionSubscription,
+  type ProvisionSubscriptionInput,
+  type ProvisionOutcome,
+  type ProvisionStatus,
+  type UseProvisionSubscriptionOptions,
+  type UseProvisionSubscriptionResult,
+} from "./react/useProvisionSubscription.js";

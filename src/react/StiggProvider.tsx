@@ -1,0 +1,98 @@
+"use client";
+/**
+ * Connects the hooks and components to the app's backend endpoint.
+ *
+ * It reuses the app's QueryClient (the `queryClient` prop, else the nearest QueryClientProvider) and
+ * only creates one of its own when there is none. It never renders a QueryClientProvider: the hooks
+ * pass their client to react-query explicitly, so the app's components keep seeing the app's client.
+ */
+import { QueryClient, QueryClientContext } from "@tanstack/react-query";
+import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createUpgradeClient, type FetchLike } from "../core/httpClient.js";
+import { createProvisionCoordinator } from "../core/provisionCoordinator.js";
+import { createSingleFlight } from "../core/singleFlight.js";
+import { UpgradeContext, type UpgradeContextValue } from "./UpgradeContext.js";
+
+export interface StiggProviderProps {
+  /** The app's backend endpoint that serves the contract, e.g. "/api/upgrade". */
+  endpoint: string;
+  /** The signed-in customer; absent or null for a visitor. */
+  customerId?: string | null;
+  /** The QueryClient to use; defaults to the nearest QueryClientProvider's. */
+  queryClient?: QueryClient;
+  /** Extra request headers, e.g. `Authorization`; may be async. */
+  getHeaders?: () => HeadersInit | Promise<HeadersInit>;
+  /** `fetch` credentials mode, e.g. "include" for a cross-origin endpoint with cookies. */
+  credentials?: RequestCredentials;
+  /** A custom fetch implementation. */
+  fetch?: FetchLike;
+  /** Request timeout in milliseconds (default 15 000). */
+  timeoutMs?: number;
+  /** How to go to a checkout URL; defaults to `window.location.assign`. */
+  navigate?: (url: string) => void;
+  /** Exact host names, besides checkout.stripe.com and the page's own origin, that checkout may use. */
+  allowedCheckoutHosts?: readonly string[];
+  /** BCP 47 locale for prices and dates; defaults to the browser's. */
+  locale?: string;
+  children?: ReactNode;
+}
+
+const defaultNavigate = (url: string): void => {
+  window.location.assign(url);
+};
+
+export function StiggProvider(props: StiggProviderProps): ReactNode {
+  const appQueryClient = useContext(QueryClientContext);
+  // Created lazily, only when the app has no client of its own (lazy ref initialisation).
+  const ownClientRef = useRef<QueryClient | null>(null);
+  if (!props.queryClient && !appQueryClient && ownClientRef.current === null) {
+    ownClientRef.current = new QueryClient();
+  }
+  const ownQueryClient = ownClientRef.current;
+  const queryClient = (props.queryClient ?? appQueryClient ?? ownQueryClient) as QueryClient;
+
+  // A QueryClient outside a QueryClientProvider must be mounted by hand for focus/online refetching.
+  useEffect(() => {
+    if (ownQueryClient === null || queryClient !== ownQueryClient) return;
+    ownQueryClient.mount();
+    return () => ownQueryClient.unmount();
+  }, [ownQueryClient, queryClient]);
+
+  // Callbacks are read through a ref so inline arrow props do not rebuild the client every render.
+  const latest = useRef(props);
+  latest.current = props;
+
+  const { endpoint, credentials, timeoutMs } = props;
+  const client = useMemo(
+    () =>
+      createUpgradeClient({
+        endpoint,
+        credentials,
+        timeoutMs,
+        getHeaders: () => latest.current.getHeaders?.() ?? {},
+        fetch: (input, init) => (latest.current.fetch ?? globalThis.fetch)(input, init),
+      }),
+    [endpoint, credentials, timeoutMs],
+  );
+  const coordinator = useMemo(() => createProvisionCoordinator(client), [client]);
+  const [followThrough] = useState(createSingleFlight);
+
+  const customerId = props.customerId ?? null;
+  const allowedHostsKey = (props.allowedCheckoutHosts ?? []).join(" ");
+  const value = useMemo<UpgradeContextValue>(
+    () => ({
+      endpoint: client.endpoint,
+      client,
+      queryClient,
+      customerId,
+      coordinator,
+      followThrough,
+      navigate: (url) => (latest.current.navigate ?? defaultNavigate)(url),
+      allowedCheckoutHosts: allowedHostsKey === "" ? [] : allowedHostsKey.split(" "),
+      locale: props.locale,
+    }),
+    [client, queryClient, customerId, coordinator, followThrough, allowedHostsKey, props.locale],
+  );
+
+  return <UpgradeContext.Provider value={value}>{props.children}</UpgradeContext.Provider>;
+}
