@@ -18,7 +18,11 @@ export default defineConfig({
     },
     rolldownOptions: {
       external,
-      output: { preserveModules: false },
+      output: {
+        // The React entry runs in the browser: mark it for React Server Components bundlers.
+        banner: (chunk) => (chunk.name === "index" ? '"use client";' : ""),
+        chunkFileNames: "chunks/[name]-[hash].js",
+      },
     },
   },
   test: {
