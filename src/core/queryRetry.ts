@@ -1,6 +1,7 @@
 /**
  * Which failed reads are worth retrying: only failures that may pass on their own (network, timeout,
  * 5xx, 429). A 4xx or a contract violation will fail the same way again, so the error shows at once.
+ * The hooks use this unless the app's QueryClient sets its own `retry` default or the hook call does.
  */
 import { UpgradeError } from "./UpgradeError.js";
 

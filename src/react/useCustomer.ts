@@ -19,7 +19,7 @@ export function useCustomer(options: UseCustomerOptions = {}): UseCustomerResult
   const { client, endpoint, queryClient, customerId } = useUpgradeContext("useCustomer");
   return useQuery<Customer | null, UpgradeError>(
     {
-      retry: shouldRetryQuery,
+      retry: queryClient.getDefaultOptions().queries?.retry ?? shouldRetryQuery,
       ...options,
       queryKey: queryKeys.customer(endpoint, customerId),
       queryFn: ({ signal }) => (customerId === null ? null : client.getCustomer(customerId, { signal })),

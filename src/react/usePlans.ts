@@ -25,7 +25,7 @@ export function usePlans(options: UsePlansOptions = {}): UsePlansResult {
   const { client, endpoint, queryClient } = useUpgradeContext("usePlans");
   return useQuery<Plan[], UpgradeError>(
     {
-      retry: shouldRetryQuery,
+      retry: queryClient.getDefaultOptions().queries?.retry ?? shouldRetryQuery,
       ...queryOptions,
       queryKey: queryKeys.plans(endpoint, productId),
       queryFn: ({ signal }) => client.getPlans({ productId }, { signal }),
