@@ -3,7 +3,7 @@ import react from "@vitejs/plugin-react";
 
 // Library build: two entries (the React library and the server code), ESM only, peers external.
 // Declarations are emitted by `tsc -p tsconfig.build.json` (see package.json "build").
-const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^@stripe\/stripe-js($|\/)/, /^node:/];
+const external = [/^valibot($|\/)/, /^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^@stripe\/stripe-js($|\/)/, /^node:/];
 
 export default defineConfig({
   plugins: [react()],
@@ -21,7 +21,7 @@ export default defineConfig({
       output: {
         // The React entry runs in the browser: mark it for React Server Components bundlers.
         banner: (chunk) => (chunk.name === "index" ? '"use client";' : ""),
-        chunkFileNames: "chunks/[name]-[hash].js",
+        chunkFileNames: "chunks/shared-[hash].js",
       },
     },
   },
@@ -32,7 +32,7 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["test/core/**/*.test.ts", "test/server/**/*.test.ts", "test/ssr/**/*.test.tsx"],
+          include: ["test/core/**/*.test.ts", "test/server/**/*.test.ts", "test/ssr/**/*.test.tsx", "test/package/**/*.test.ts"],
         },
       },
       {

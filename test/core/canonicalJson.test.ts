@@ -8,6 +8,11 @@ describe("canonicalJson", () => {
     expect(canonicalJson(a)).toBe(canonicalJson(b));
   });
 
+  it("drops undefined members, as JSON does", () => {
+    expect(canonicalJson({ a: 1, b: undefined })).toBe(canonicalJson({ a: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}');
+  });
+
   it("keeps array order and distinguishes different values", () => {
     expect(canonicalJson([1, 2])).not.toBe(canonicalJson([2, 1]));
     expect(canonicalJson({ unitQuantity: 2 })).not.toBe(canonicalJson({ unitQuantity: 3 }));

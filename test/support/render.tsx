@@ -22,7 +22,7 @@ export function renderWithProvider(
       <StiggProvider
         endpoint={ENDPOINT}
         customerId={customerId}
-        getHeaders={() => (customerId ? { [IDENTITY_HEADER]: customerId } : {})}
+        getHeaders={(): Record<string, string> => (customerId ? { [IDENTITY_HEADER]: customerId } : {})}
         navigate={(url) => navigations.push(url)}
         {...props}
       >

@@ -1,0 +1,47 @@
+/** The Paywall's logic without React: what to show, in what order, with which texts. */
+export { buildPaywallModel } from "./paywallModel.js";
+export type {
+  BillingPeriodOption,
+  EntitlementLine,
+  PaywallModel,
+  PaywallModelInput,
+  PlanCardModel,
+  UnitQuantityModel,
+} from "./paywallModel.js";
+
+export { visiblePlans, sortPlans, isHiddenPlan } from "./visiblePlans.js";
+export type { VisiblePlansOptions } from "./visiblePlans.js";
+
+export {
+  billingPeriodsOffered,
+  defaultBillingPeriod,
+  effectiveBillingPeriod,
+} from "./billingPeriods.js";
+export type { DefaultBillingPeriodInput } from "./billingPeriods.js";
+
+export { annualSavingsPercent } from "./annualSavings.js";
+export { formatMoney } from "./formatMoney.js";
+
+export { defaultPaywallTexts, resolveTexts, text, billingPeriodName } from "./texts.js";
+export type { ButtonTextArgs, PaywallTexts, TextValue } from "./texts.js";
+
+export { priceText } from "./priceText.js";
+export type { PriceKind, PriceText, PriceTextOptions } from "./priceText.js";
+
+export {
+  PLAN_INTENTS,
+  hasTrialAvailable,
+  isActionable,
+  planIntent,
+} from "./planIntent.js";
+export type { PlanIntent, PlanIntentInput } from "./planIntent.js";
+export { planButtonLabel } from "./planButtonLabel.js";
+
+export { currentSubscription, isLiveSubscription } from "./currentSubscription.js";
+export type { CurrentSubscription } from "./currentSubscription.js";
+
+export { planPrice, planOffersPeriod } from "./planPrice.js";
+export { entitlementText } from "./entitlementText.js";
+export type { EntitlementTextOptions } from "./entitlementText.js";
+export { clampUnitQuantity, unitQuantityRange } from "./unitQuantity.js";
+export type { UnitQuantityRange } from "./unitQuantity.js";

@@ -1,0 +1,219 @@
+/**
+ * Everything a Paywall renders, computed in one pure call: the period switch, the savings note and
+ * one card model per plan with its texts ready. The UI maps this to elements and owns only the
+ * user's choices (selected period, quantities), which it passes back in.
+ */
+import type { BillingPeriod, Customer, Plan } from "../contract.js";
+import { annualSavingsPercent } from "./annualSavings.js";
+import { billingPeriodsOffered, effectiveBillingPeriod } from "./billingPeriods.js";
+import { currentSubscription } from "./currentSubscription.js";
+import { entitlementText } from "./entitlementText.js";
+import { planButtonLabel } from "./planButtonLabel.js";
+import { hasTrialAvailable, isActionable, planIntent, type PlanIntent } from "./planIntent.js";
+import { planPrice } from "./planPrice.js";
+import { priceText, type PriceText } from "./priceText.js";
+import { priceUnits, unitsFor } from "./priceUnits.js";
+import { billingPeriodName, defaultPaywallTexts, text, type PaywallTexts } from "./texts.js";
+import { clampUnitQuantity, unitQuantityRange } from "./unitQuantity.js";
+import { visiblePlans } from "./visiblePlans.js";
+
+export interface PaywallModelInput {
+  /** All plans from `GET /plans`, hidden ones included (they still rank the customer's plan). */
+  plans: readonly Plan[];
+  /** `null` or `undefined`: nobody is signed in. */
+  customer?: Customer | null;
+  productId?: string;
+  hiddenPlanIds?: readonly string[];
+  /** The period the user picked; `undefined` until they touch the switch. */
+  billingPeriod?: BillingPeriod;
+  /** The app's default period, used until the user picks one. */
+  preferredBillingPeriod?: BillingPeriod;
+  highlightedPlanId?: string;
+  /** Quantities the user picked, by plan id, for per-unit plans. */
+  unitQuantities?: Readonly<Record<string, number>>;
+  /** BCP 47 locale for money and numbers, e.g. "en-US". */
+  locale: string;
+  /** Defaults to `defaultPaywallTexts`; see `resolveTexts` for partial overrides. */
+  texts?: PaywallTexts;
+}
+
+export interface BillingPeriodOption {
+  billingPeriod: BillingPeriod;
+  /** "Monthly", "Annually". */
+  label: string;
+}
+
+export interface UnitQuantityModel {
+  value: number;
+  min: number;
+  /** `undefined`: no upper bound. */
+  max: number | undefined;
+  /** "seats", agreeing with `value`. */
+  unitLabel: string;
+  /** Accessible names of the stepper's input and buttons. */
+  label: string;
+  decreaseLabel: string;
+  increaseLabel: string;
+}
+
+export interface EntitlementLine {
+  featureId: string;
+  text: string;
+}
+
+export interface PlanCardModel {
+  plan: Plan;
+  intent: PlanIntent;
+  /** False for CURRENT_PLAN: render the button disabled. */
+  actionable: boolean;
+  /** The customer has a live subscription to this plan. */
+  isCurrent: boolean;
+  isHighlighted: boolean;
+  /** "Current plan" or "Most popular"; the current plan's badge wins. */
+  badge?: string;
+  price: PriceText;
+  /** "14-day free trial", when the button starts one (or signing up would). */
+  trialText?: string;
+  /** "Everything in Basic, plus:" when the plan builds on another. */
+  basePlanText?: string;
+  entitlements: EntitlementLine[];
+  /** For per-unit plans: the stepper's state. */
+  unitQuantity?: UnitQuantityModel;
+  buttonLabel: string;
+  /** Names the plan too, since several cards share one button label. */
+  buttonAriaLabel: string;
+}
+
+export interface PaywallModel {
+  /** The periods to offer in the switch, MONTHLY first; fewer than two: hide the switch. */
+  periods: BillingPeriodOption[];
+  /** The period shown: the user's pick while offered, else the default. */
+  billingPeriod: BillingPeriod;
+  /** Best annual saving in whole percent, `null` when there is none. */
+  savingsPercent: number | null;
+  /** "Save 20%", when `savingsPercent` is not null. */
+  savingsText?: string;
+  cards: PlanCardModel[];
+}
+
+export function buildPaywallModel(input: PaywallModelInput): PaywallModel {
+  const { plans, customer, locale } = input;
+  const texts = input.texts ?? defaultPaywallTexts;
+  const shown = visiblePlans(plans, {
+    productId: input.productId,
+    hiddenPlanIds: input.hiddenPlanIds,
+  });
+  const billingPeriod = effectiveBillingPeriod(input.billingPeriod, {
+    plans: shown,
+    customer,
+    preferredBillingPeriod: input.preferredBillingPeriod,
+  });
+  const savingsPercent = annualSavingsPercent(shown);
+
+  return {
+    periods: billingPeriodsOffered(shown).map((period) => ({
+      billingPeriod: period,
+      label: billingPeriodName(texts, period),
+    })),
+    billingPeriod,
+    savingsPercent,
+    ...(savingsPercent !== null && {
+      savingsText: text(texts.savings, { percent: savingsPercent }),
+    }),
+    cards: shown.map((plan) =>
+      planCard(plan, { ...input, customer: customer ?? null, texts, billingPeriod }),
+    ),
+  };
+}
+
+interface CardContext {
+  plans: readonly Plan[];
+  customer: Customer | null;
+  billingPeriod: BillingPeriod;
+  highlightedPlanId?: string;
+  unitQuantities?: Readonly<Record<string, number>>;
+  locale: string;
+  texts: PaywallTexts;
+}
+
+function planCard(plan: Plan, context: CardContext): PlanCardModel {
+  const { plans, customer, billingPeriod, locale, texts } = context;
+  const subscription = currentSubscription(customer, [plan])?.subscription;
+  const isCurrent = subscription !== undefined;
+  const isHighlighted = plan.id === context.highlightedPlanId;
+
+  const price = plan.pricingType === "PAID" ? planPrice(plan, billingPeriod) : undefined;
+  const perUnitPrice = price?.pricingModel === "PER_UNIT" ? price : undefined;
+  let unitQuantity: UnitQuantityModel | undefined;
+  if (perUnitPrice) {
+    const range = unitQuantityRange(perUnitPrice);
+    // The customer's own quantity first, so an unchanged stepper means "no change".
+    const value = clampUnitQuantity(
+      context.unitQuantities?.[plan.id] ?? subscription?.unitQuantity ?? range.min,
+      range,
+    );
+    const units = priceUnits(perUnitPrice, texts);
+    unitQuantity = {
+      value,
+      ...range,
+      unitLabel: unitsFor(value, units),
+      label: text(texts.quantityLabel, { units: units.plural }),
+      decreaseLabel: text(texts.decreaseQuantity, { units: units.plural }),
+      increaseLabel: text(texts.increaseQuantity, { units: units.plural }),
+    };
+  }
+
+  const intent = planIntent({
+    plan,
+    customer,
+    plans,
+    billingPeriod,
+    unitQuantity: unitQuantity?.value,
+  });
+  const buttonLabel = planButtonLabel(
+    intent,
+    {
+      planName: plan.displayName,
+      period: billingPeriod,
+      periodName: billingPeriodName(texts, billingPeriod),
+      ...(perUnitPrice && { units: priceUnits(perUnitPrice, texts).plural }),
+    },
+    texts,
+  );
+
+  const showsTrial =
+    intent === "START_TRIAL" || (intent === "SIGN_UP" && hasTrialAvailable(plan, customer));
+  const basePlan = plan.basePlanId
+    ? plans.find((candidate) => candidate.id === plan.basePlanId)
+    : undefined;
+  const badge = isCurrent
+    ? text(texts.currentPlanBadge)
+    : isHighlighted
+      ? text(texts.highlightedBadge)
+      : undefined;
+
+  return {
+    plan,
+    intent,
+    actionable: isActionable(intent),
+    isCurrent,
+    isHighlighted,
+    ...(badge !== undefined && { badge }),
+    price: priceText(plan, billingPeriod, { locale, texts, unitQuantity: unitQuantity?.value }),
+    ...(showsTrial &&
+      plan.defaultTrialConfig && { trialText: text(texts.trial, plan.defaultTrialConfig) }),
+    ...(basePlan && {
+      basePlanText: text(texts.basePlanPrefix, { planName: basePlan.displayName }),
+    }),
+    entitlements: plan.entitlements.map((entitlement) => ({
+      featureId: entitlement.featureId,
+      text: entitlementText(entitlement, { locale, texts }),
+    })),
+    ...(unitQuantity && { unitQuantity }),
+    buttonLabel,
+    buttonAriaLabel: text(texts.buttonAriaLabel, {
+      label: buttonLabel,
+      planName: plan.displayName,
+    }),
+  };
+}

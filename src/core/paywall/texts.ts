@@ -1,0 +1,163 @@
+/**
+ * Every string a paywall shows, in one typed table, so an app can translate or reword any of them.
+ * Each entry is a `TextValue`: a plain string, or a function of typed arguments for texts that
+ * embed data (amounts, plan names, counts). Defaults are English.
+ */
+import type { BillingPeriod, TrialUnits } from "../contract.js";
+
+/** A text: a fixed string, or built from `Args`. Texts without arguments take `void`. */
+export type TextValue<Args = void> = string | ((args: Args) => string);
+
+/** Arguments given to every button label, so any of them can name the plan or the period. */
+export interface ButtonTextArgs {
+  planName: string;
+  /** The billing period selected in the paywall. */
+  period: BillingPeriod;
+  /** `period` as the paywall names it (the `monthly` / `annually` texts). */
+  periodName: string;
+  /** Plural unit name ("seats") when the plan is priced per unit. */
+  units?: string;
+}
+
+export interface PaywallTexts {
+  // Billing period switch
+  monthly: TextValue;
+  annually: TextValue;
+  /** Accessible name of the period switch. */
+  periodSwitchLabel: TextValue;
+  /** Shown next to the switch when paying annually is cheaper. */
+  savings: TextValue<{ percent: number }>;
+
+  // Prices
+  perMonth: TextValue;
+  perYear: TextValue;
+  /** Under an annual price shown per month; `total` is what one annual payment costs. */
+  billedAnnually: TextValue<{ total: string }>;
+  /** `unit` is the singular unit name ("seat"). */
+  perUnit: TextValue<{ unit: string }>;
+  /** A per-unit price multiplied out; `total` already carries its period ("$50 / month"). */
+  totalForQuantity: TextValue<{ total: string; quantity: number; units: string }>;
+  free: TextValue;
+  custom: TextValue;
+  /** Under a usage-based price. */
+  usageBased: TextValue;
+  /** Unit names for prices whose feature names none. */
+  defaultUnit: TextValue;
+  defaultUnitPlural: TextValue;
+
+  // Card
+  trial: TextValue<{ duration: number; units: TrialUnits }>;
+  currentPlanBadge: TextValue;
+  highlightedBadge: TextValue;
+  basePlanPrefix: TextValue<{ planName: string }>;
+  /** A BOOLEAN entitlement, or a NUMBER one without a limit. */
+  entitlementIncluded: TextValue<{ name: string }>;
+  entitlementUnlimited: TextValue<{ name: string; units: string }>;
+  /** `limit` is `count` formatted for the locale ("10,000"); `units` agrees with `count`. */
+  entitlementLimit: TextValue<{ name: string; count: number; limit: string; units: string }>;
+
+  // Buttons, one per PlanIntent
+  startTrialButton: TextValue<ButtonTextArgs>;
+  upgradeButton: TextValue<ButtonTextArgs>;
+  downgradeButton: TextValue<ButtonTextArgs>;
+  currentPlanButton: TextValue<ButtonTextArgs>;
+  switchBillingPeriodButton: TextValue<ButtonTextArgs>;
+  changeUnitQuantityButton: TextValue<ButtonTextArgs>;
+  contactSalesButton: TextValue<ButtonTextArgs>;
+  signUpButton: TextValue<ButtonTextArgs>;
+  /** The button's accessible name: the visible label alone does not say which card it is on. */
+  buttonAriaLabel: TextValue<{ label: string; planName: string }>;
+
+  // Unit quantity stepper; `units` is the plural unit name
+  quantityLabel: TextValue<{ units: string }>;
+  decreaseQuantity: TextValue<{ units: string }>;
+  increaseQuantity: TextValue<{ units: string }>;
+
+  // Paywall states
+  loading: TextValue;
+  error: TextValue;
+  retry: TextValue;
+  empty: TextValue;
+  /** While the app confirms a checkout that came back. */
+  finishing: TextValue;
+}
+
+export const defaultPaywallTexts: PaywallTexts = {
+  monthly: "Monthly",
+  annually: "Annually",
+  periodSwitchLabel: "Billing period",
+  savings: ({ percent }) => `Save ${percent}%`,
+
+  perMonth: "/ month",
+  perYear: "/ year",
+  billedAnnually: ({ total }) => `billed annually (${total})`,
+  perUnit: ({ unit }) => `per ${unit}`,
+  totalForQuantity: ({ total, quantity, units }) => `${total} for ${quantity} ${units}`,
+  free: "Free",
+  custom: "Custom pricing",
+  usageBased: "billed by usage",
+  defaultUnit: "unit",
+  defaultUnitPlural: "units",
+
+  trial: ({ duration, units }) =>
+    units === "DAY" ? `${duration}-day free trial` : `${duration}-month free trial`,
+  currentPlanBadge: "Current plan",
+  highlightedBadge: "Most popular",
+  basePlanPrefix: ({ planName }) => `Everything in ${planName}, plus:`,
+  entitlementIncluded: ({ name }) => name,
+  entitlementUnlimited: ({ name }) => `Unlimited ${name}`,
+  entitlementLimit: ({ limit, units }) => `${limit} ${units}`,
+
+  startTrialButton: "Start free trial",
+  upgradeButton: "Upgrade",
+  downgradeButton: "Downgrade",
+  currentPlanButton: "Current plan",
+  switchBillingPeriodButton: ({ period }) =>
+    period === "ANNUALLY" ? "Switch to annual billing" : "Switch to monthly billing",
+  changeUnitQuantityButton: ({ units }) => `Update ${units ?? "quantity"}`,
+  contactSalesButton: "Contact sales",
+  signUpButton: "Sign up",
+  buttonAriaLabel: ({ label, planName }) => `${label}: ${planName}`,
+
+  quantityLabel: ({ units }) => `Number of ${units}`,
+  decreaseQuantity: ({ units }) => `Fewer ${units}`,
+  increaseQuantity: ({ units }) => `More ${units}`,
+
+  loading: "Loading plans…",
+  error: "Could not load plans",
+  retry: "Try again",
+  empty: "No plans available",
+  finishing: "Finishing your upgrade…",
+};
+
+/** The defaults with `overrides` on top; an override set to `undefined` keeps the default. */
+export function resolveTexts(overrides?: Partial<PaywallTexts>): PaywallTexts {
+  if (!overrides) return defaultPaywallTexts;
+  const resolved: PaywallTexts = { ...defaultPaywallTexts };
+  // Key by key rather than `{ ...defaults, ...overrides }`, which would let `{ free: undefined }`
+  // erase a text.
+  for (const key of Object.keys(overrides) as (keyof PaywallTexts)[]) {
+    setText(resolved, key, overrides[key]);
+  }
+  return resolved;
+}
+
+function setText<K extends keyof PaywallTexts>(
+  texts: PaywallTexts,
+  key: K,
+  value: PaywallTexts[K] | undefined,
+): void {
+  if (value !== undefined) texts[key] = value;
+}
+
+/** The string of a text: calls it with `args` when it is a function. */
+export function text(value: TextValue): string;
+export function text<Args>(value: TextValue<Args>, args: Args): string;
+export function text<Args>(value: TextValue<Args>, args?: Args): string {
+  return typeof value === "function" ? value(args as Args) : value;
+}
+
+/** What the paywall calls a billing period ("Monthly"). */
+export function billingPeriodName(texts: PaywallTexts, period: BillingPeriod): string {
+  return text(period === "MONTHLY" ? texts.monthly : texts.annually);
+}

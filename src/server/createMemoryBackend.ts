@@ -1,0 +1,408 @@
+/**
+ * An `UpgradeBackend` that keeps everything in memory: the demo's and the tests' billing system.
+ * It follows Stigg's provisioning rules closely enough that the React side behaves as in
+ * production (trials, PAYMENT_REQUIRED with a checkout URL, one live subscription per product),
+ * and serves a dev checkout so the redirect flow can be clicked through without a payment provider.
+ *
+ * Every method body runs without awaiting, so each call is atomic with respect to the others.
+ */
+import type {
+  BillingPeriod,
+  CheckoutOptions,
+  Customer,
+  Plan,
+  ProvisionSubscriptionParams,
+  ProvisionSubscriptionResult,
+  Subscription,
+  SubscriptionAddon,
+  SubscriptionStatus,
+} from "../core/contract.js";
+import { customerResponseSchema, parseWith, plansResponseSchema } from "../core/schemas.js";
+import { addCalendarTime } from "./addCalendarTime.js";
+import {
+  BackendError,
+  type CheckoutRedirect,
+  type CheckoutSessions,
+  type CheckoutSessionStatus,
+  type CheckoutSessionView,
+  type UpgradeBackend,
+} from "./backend.js";
+
+export interface MemoryBackendOptions {
+  plans: Plan[];
+  /** Customers that exist from the start (and after `reset()`); others are created on first sight. */
+  customers?: Customer[];
+  /** Clock for start, trial and period-end dates; inject a fixed one in tests. */
+  now?: () => Date;
+}
+
+/** A snapshot for tests and dev tools; mutating it does not touch the backend. */
+export interface MemoryBackendState {
+  customers: Customer[];
+  checkoutSessions: CheckoutSessionView[];
+}
+
+/** The memory backend's sessions answer `get` synchronously, which keeps tests and tools simple. */
+export interface MemoryCheckoutSessions extends CheckoutSessions {
+  get(sessionId: string): CheckoutSessionView | null;
+}
+
+export interface MemoryBackend extends UpgradeBackend {
+  checkout: MemoryCheckoutSessions;
+  /** Back to the state given at creation: initial customers only, no checkout sessions. */
+  reset(): void;
+  getState(): MemoryBackendState;
+}
+
+/** Products group plans; a customer holds one live subscription per product. */
+const DEFAULT_PRODUCT_ID = "default";
+const LIVE_STATUSES: readonly SubscriptionStatus[] = ["ACTIVE", "IN_TRIAL"];
+
+interface StoredCustomer {
+  id: string;
+  subscriptions: Subscription[];
+  hasPaymentMethod: boolean;
+  trialedPlanIds: string[];
+}
+
+/** A provision request checked against its plan: all that is needed to start the subscription. */
+interface Order {
+  customerId: string;
+  plan: Plan;
+  billingPeriod: BillingPeriod | undefined;
+  unitQuantity: number | undefined;
+  addons: SubscriptionAddon[];
+  subscriptionId: string | undefined;
+  /** The caller's ISO start date; absent means "when it starts" (now, or when checkout is paid). */
+  startDate: string | undefined;
+}
+
+interface StoredCheckoutSession {
+  view: CheckoutSessionView;
+  order: Order;
+  successUrl: string;
+  cancelUrl: string;
+}
+
+export function createMemoryBackend(options: MemoryBackendOptions): MemoryBackend {
+  const now = options.now ?? (() => new Date());
+  const plans = validatePlans(options.plans);
+  const initialCustomers = validateCustomers(options.customers ?? []);
+
+  let customers = new Map<string, StoredCustomer>();
+  const sessions = new Map<string, StoredCheckoutSession>();
+
+  function reset(): void {
+    customers = new Map(initialCustomers.map((customer) => [customer.id, structuredClone(customer)]));
+    sessions.clear();
+  }
+  reset();
+
+  /** The demo signs in arbitrary ids, so an unknown id is a new customer, not an error. */
+  function customerFor(customerId: string): StoredCustomer {
+    let customer = customers.get(customerId);
+    if (!customer) {
+      customer = { id: customerId, subscriptions: [], hasPaymentMethod: false, trialedPlanIds: [] };
+      customers.set(customerId, customer);
+    }
+    return customer;
+  }
+
+  function productOf(planId: string): string {
+    return plans.get(planId)?.productId ?? DEFAULT_PRODUCT_ID;
+  }
+
+  function assertSubscriptionIdFree(subscriptionId: string | undefined): void {
+    if (subscriptionId === undefined) return;
+    for (const customer of customers.values()) {
+      if (customer.subscriptions.some((subscription) => subscription.id === subscriptionId)) {
+        throw new BackendError("SUBSCRIPTION_ID_TAKEN", 409, `Subscription id "${subscriptionId}" is already used.`);
+      }
+    }
+  }
+
+  /** Starts the order's subscription and retires the customer's live one in the same product. */
+  function startSubscription(order: Order, status: "ACTIVE" | "IN_TRIAL"): Subscription {
+    assertSubscriptionIdFree(order.subscriptionId);
+    const customer = customerFor(order.customerId);
+    const product = productOf(order.plan.id);
+    for (const subscription of customer.subscriptions) {
+      if (LIVE_STATUSES.includes(subscription.status) && productOf(subscription.planId) === product) {
+        subscription.status = "CANCELED";
+      }
+    }
+
+    const start = order.startDate === undefined ? now() : new Date(order.startDate);
+    const subscription: Subscription = {
+      id: order.subscriptionId ?? newId("sub"),
+      planId: order.plan.id,
+      status,
+      addons: structuredClone(order.addons),
+      startDate: start.toISOString(),
+    };
+    if (order.billingPeriod !== undefined) subscription.billingPeriod = order.billingPeriod;
+    if (order.unitQuantity !== undefined) subscription.unitQuantity = order.unitQuantity;
+
+    const trial = order.plan.defaultTrialConfig;
+    if (status === "IN_TRIAL" && trial) {
+      const trialEnd = addCalendarTime(start, trial.duration, trial.units).toISOString();
+      subscription.trialEndDate = trialEnd;
+      // The first charge happens when the trial ends, so that is where this period ends.
+      subscription.currentBillingPeriodEnd = trialEnd;
+      customer.trialedPlanIds.push(order.plan.id);
+    } else if (order.billingPeriod !== undefined) {
+      const unit = order.billingPeriod === "ANNUALLY" ? "YEAR" : "MONTH";
+      subscription.currentBillingPeriodEnd = addCalendarTime(start, 1, unit).toISOString();
+    }
+
+    customer.subscriptions.push(subscription);
+    return structuredClone(subscription);
+  }
+
+  function openCheckoutSession(
+    order: Order,
+    checkoutOptions: CheckoutOptions | undefined,
+    checkoutBaseUrl: string,
+  ): StoredCheckoutSession {
+    const id = newId("cs");
+    // Without return URLs the browser lands on a page the handler serves, so the flow still ends somewhere.
+    const fallbackUrl = `${checkoutBaseUrl}/${encodeURIComponent(id)}/done`;
+    const session: StoredCheckoutSession = {
+      view: { id, planName: order.plan.displayName, ...amountDue(order), status: "OPEN" },
+      order,
+      successUrl: checkoutOptions?.successUrl ?? fallbackUrl,
+      cancelUrl: checkoutOptions?.cancelUrl ?? fallbackUrl,
+    };
+    sessions.set(id, session);
+    return session;
+  }
+
+  function sessionFor(sessionId: string): StoredCheckoutSession {
+    const session = sessions.get(sessionId);
+    if (!session) {
+      throw new BackendError("CHECKOUT_SESSION_NOT_FOUND", 404, "This checkout session does not exist.");
+    }
+    return session;
+  }
+
+  function closedSessionError(status: CheckoutSessionStatus): BackendError {
+    const what = status === "PAID" ? "already paid" : "canceled";
+    return new BackendError("CHECKOUT_SESSION_CLOSED", 409, `This checkout session was ${what}.`);
+  }
+
+  const checkout: MemoryCheckoutSessions = {
+    get(sessionId: string): CheckoutSessionView | null {
+      const session = sessions.get(sessionId);
+      return session ? structuredClone(session.view) : null;
+    },
+
+    async pay(sessionId): Promise<CheckoutRedirect> {
+      const session = sessionFor(sessionId);
+      // A second submit (double click, back button) must not start a second subscription.
+      if (session.view.status === "PAID") return { redirectTo: session.successUrl };
+      if (session.view.status !== "OPEN") throw closedSessionError(session.view.status);
+      startSubscription(session.order, "ACTIVE");
+      customerFor(session.order.customerId).hasPaymentMethod = true;
+      session.view.status = "PAID";
+      return { redirectTo: session.successUrl };
+    },
+
+    async cancel(sessionId): Promise<CheckoutRedirect> {
+      const session = sessionFor(sessionId);
+      if (session.view.status === "CANCELED") return { redirectTo: session.cancelUrl };
+      if (session.view.status !== "OPEN") throw closedSessionError(session.view.status);
+      session.view.status = "CANCELED";
+      return { redirectTo: session.cancelUrl };
+    },
+  };
+
+  return {
+    async getPlans(query) {
+      const all = [...plans.values()];
+      const matching =
+        query.productId === undefined ? all : all.filter((plan) => plan.productId === query.productId);
+      return structuredClone(matching);
+    },
+
+    async getCustomer(customerId) {
+      return toCustomer(customerFor(customerId));
+    },
+
+    async provisionSubscription(params, context): Promise<ProvisionSubscriptionResult> {
+      const plan = plans.get(params.planId);
+      if (!plan) throw new BackendError("PLAN_NOT_FOUND", 404, `There is no plan "${params.planId}".`);
+      const order = orderFor(plan, params);
+      assertSubscriptionIdFree(order.subscriptionId);
+      const customer = customerFor(params.customerId);
+
+      if (plan.pricingType === "FREE") {
+        return { status: "SUCCESS", subscription: startSubscription(order, "ACTIVE") };
+      }
+      if (plan.defaultTrialConfig && !customer.trialedPlanIds.includes(plan.id)) {
+        return { status: "SUCCESS", subscription: startSubscription(order, "IN_TRIAL") };
+      }
+      if (customer.hasPaymentMethod) {
+        return { status: "SUCCESS", subscription: startSubscription(order, "ACTIVE") };
+      }
+      const session = openCheckoutSession(order, params.checkoutOptions, context.checkoutBaseUrl);
+      return {
+        status: "PAYMENT_REQUIRED",
+        checkoutUrl: `${context.checkoutBaseUrl}/${encodeURIComponent(session.view.id)}`,
+        checkoutBillingId: session.view.id,
+      };
+    },
+
+    checkout,
+    reset,
+
+    getState() {
+      return {
+        customers: [...customers.values()].map(toCustomer),
+        checkoutSessions: [...sessions.values()].map((session) => structuredClone(session.view)),
+      };
+    },
+  };
+}
+
+/** Checks the request against the plan and fills in the defaults (first period, minimum quantity). */
+function orderFor(plan: Plan, params: ProvisionSubscriptionParams): Order {
+  if (plan.pricingType === "CUSTOM") {
+    throw new BackendError("PLAN_NOT_PROVISIONABLE", 400, `Plan "${plan.id}" is sold by contract; contact sales.`);
+  }
+  if (plan.pricingType === "PAID" && plan.pricePoints.length === 0) {
+    throw new BackendError("PLAN_NOT_PROVISIONABLE", 400, `Plan "${plan.id}" has no price.`);
+  }
+
+  const periods = [...new Set(plan.pricePoints.map((price) => price.billingPeriod))];
+  // A plan without prices (a free tier) has nothing to bill, so whatever period the paywall's
+  // switch showed is irrelevant rather than an error.
+  let billingPeriod: BillingPeriod | undefined = periods[0];
+  if (periods.length > 0 && params.billingPeriod !== undefined) {
+    if (!periods.includes(params.billingPeriod)) {
+      throw new BackendError(
+        "BILLING_PERIOD_NOT_AVAILABLE",
+        400,
+        `Plan "${plan.id}" is not sold ${params.billingPeriod.toLowerCase()}; available: ${periods.join(", ")}.`,
+      );
+    }
+    billingPeriod = params.billingPeriod;
+  }
+
+  // Quantity only means something for per-unit prices; for flat prices it is ignored.
+  const perUnitPrices = plan.pricePoints.filter(
+    (price) => price.billingPeriod === billingPeriod && price.pricingModel === "PER_UNIT",
+  );
+  let unitQuantity: number | undefined;
+  if (perUnitPrices.length > 0) {
+    const min = Math.max(1, ...perUnitPrices.map((price) => price.minUnitQuantity ?? 1));
+    const max = Math.min(...perUnitPrices.map((price) => price.maxUnitQuantity ?? Number.POSITIVE_INFINITY));
+    unitQuantity = params.unitQuantity ?? min;
+    if (unitQuantity < min || unitQuantity > max) {
+      const range = max === Number.POSITIVE_INFINITY ? `at least ${min}` : `between ${min} and ${max}`;
+      throw new BackendError("INVALID_UNIT_QUANTITY", 400, `Unit quantity must be ${range}; got ${unitQuantity}.`);
+    }
+  }
+
+  const addons: SubscriptionAddon[] = [];
+  for (const requested of params.addons ?? []) {
+    const addon = plan.compatibleAddons?.find((candidate) => candidate.id === requested.addonId);
+    if (!addon) {
+      throw new BackendError("ADDON_NOT_AVAILABLE", 400, `Add-on "${requested.addonId}" is not available on plan "${plan.id}".`);
+    }
+    if (addons.some((chosen) => chosen.addonId === requested.addonId)) {
+      throw new BackendError("INVALID_ADDON_QUANTITY", 400, `Add-on "${requested.addonId}" is listed more than once.`);
+    }
+    const max = addon.maxQuantity ?? Number.POSITIVE_INFINITY;
+    if (requested.quantity < 1 || requested.quantity > max) {
+      throw new BackendError("INVALID_ADDON_QUANTITY", 400, `Add-on "${requested.addonId}" quantity is out of range.`);
+    }
+    addons.push({ addonId: requested.addonId, quantity: requested.quantity });
+  }
+
+  return {
+    customerId: params.customerId,
+    plan,
+    billingPeriod,
+    unitQuantity,
+    addons,
+    subscriptionId: params.id,
+    startDate: params.startDate,
+  };
+}
+
+/**
+ * What one billing period costs: flat fees plus per-unit prices × quantity plus add-ons × quantity.
+ * Usage-based prices are billed in arrears, so they are not due at checkout.
+ */
+function amountDue(order: Order): Pick<CheckoutSessionView, "amount" | "currency" | "billingPeriod" | "unitQuantity" | "unitsLabel"> {
+  // Checkout is only opened for PAID plans, which `orderFor` guarantees have a billing period.
+  const billingPeriod = order.billingPeriod ?? "MONTHLY";
+  const prices = order.plan.pricePoints.filter((price) => price.billingPeriod === billingPeriod);
+  const currency = prices[0]?.currency ?? "USD";
+  let amount = 0;
+  let unitsLabel: string | undefined;
+  for (const price of prices) {
+    if (price.currency !== currency) continue;
+    if (price.pricingModel === "FLAT_FEE") amount += price.amount;
+    if (price.pricingModel === "PER_UNIT") {
+      amount += price.amount * (order.unitQuantity ?? 1);
+      unitsLabel ??= price.feature?.unitsPlural ?? price.feature?.units;
+    }
+  }
+  for (const chosen of order.addons) {
+    const addon = order.plan.compatibleAddons?.find((candidate) => candidate.id === chosen.addonId);
+    const price = addon?.pricePoints.find(
+      (candidate) => candidate.billingPeriod === billingPeriod && candidate.currency === currency,
+    );
+    if (price && price.pricingModel !== "USAGE_BASED") amount += price.amount * chosen.quantity;
+  }
+  const due: ReturnType<typeof amountDue> = { amount: roundToCents(amount), currency, billingPeriod };
+  if (order.unitQuantity !== undefined) due.unitQuantity = order.unitQuantity;
+  if (unitsLabel !== undefined) due.unitsLabel = unitsLabel;
+  return due;
+}
+
+/** Sums of decimal prices pick up float noise (0.1 + 0.2); money is shown to the cent. */
+function roundToCents(amount: number): number {
+  return Math.round(amount * 100) / 100;
+}
+
+function toCustomer(customer: StoredCustomer): Customer {
+  return structuredClone(customer);
+}
+
+function newId(prefix: string): string {
+  return `${prefix}_${crypto.randomUUID().replaceAll("-", "")}`;
+}
+
+/** Fails at startup on bad demo data instead of with a confusing error in the browser later. */
+function validatePlans(input: Plan[]): Map<string, Plan> {
+  const parsed = parseWith(plansResponseSchema, { plans: input });
+  if (!parsed.ok) {
+    const issues = parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ");
+    throw new TypeError(`createMemoryBackend: invalid plans (${issues})`);
+  }
+  const plans = new Map<string, Plan>();
+  for (const plan of parsed.value.plans) {
+    if (plans.has(plan.id)) throw new TypeError(`createMemoryBackend: duplicate plan id "${plan.id}"`);
+    plans.set(plan.id, plan);
+  }
+  return plans;
+}
+
+function validateCustomers(input: Customer[]): StoredCustomer[] {
+  return input.map((candidate, index) => {
+    const parsed = parseWith(customerResponseSchema, { customer: candidate });
+    if (!parsed.ok) {
+      const issues = parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ");
+      throw new TypeError(`createMemoryBackend: invalid customer at index ${index} (${issues})`);
+    }
+    const customer = parsed.value.customer;
+    return {
+      id: customer.id,
+      subscriptions: customer.subscriptions,
+      hasPaymentMethod: customer.hasPaymentMethod ?? false,
+      trialedPlanIds: customer.trialedPlanIds ?? [],
+    };
+  });
+}

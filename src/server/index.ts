@@ -1,0 +1,21 @@
+// Public API of "react-upgrade-kit/server". Only re-exports: what is listed here is the contract.
+export { createUpgradeHandler, DEFAULT_BASE_PATH, IDEMPOTENT_REPLAYED_HEADER } from "./createUpgradeHandler.js";
+export type { Identify, Identity, UpgradeHandler, UpgradeHandlerOptions } from "./createUpgradeHandler.js";
+export { createMemoryBackend } from "./createMemoryBackend.js";
+export type { MemoryBackend, MemoryBackendOptions, MemoryBackendState, MemoryCheckoutSessions } from "./createMemoryBackend.js";
+export { BackendError, isBackendError } from "./backend.js";
+export type {
+  CheckoutRedirect,
+  CheckoutSessions,
+  CheckoutSessionStatus,
+  CheckoutSessionView,
+  PlansQuery,
+  ProvisionContext,
+  UpgradeBackend,
+} from "./backend.js";
+export { toNodeListener } from "./toNodeListener.js";
+export type { FetchHandler, NodeListener, NodeListenerOptions } from "./toNodeListener.js";
+export { createMemoryIdempotencyStore } from "./idempotencyStore.js";
+export type { IdempotencyStore, IdempotentAnswer, MemoryIdempotencyStoreOptions } from "./idempotencyStore.js";
+export { createMemoryKeyedLock } from "./keyedLock.js";
+export type { KeyedLock } from "./keyedLock.js";

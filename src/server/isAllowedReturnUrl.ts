@@ -1,0 +1,15 @@
+/**
+ * Whether the browser may be sent to `url` after checkout. Only absolute http(s) URLs on an
+ * allowed origin pass, so the provision endpoint cannot be used as an open redirect
+ * (a phishing link that "returns" to an attacker's site after a real checkout).
+ */
+export function isAllowedReturnUrl(url: string, allowedOrigins: ReadonlySet<string>): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return false;
+  return allowedOrigins.has(parsed.origin);
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { annualSavingsPercent } from "../../../src/core/paywall/annualSavings.js";
+import { basic, free, inEuros, plan, price, team } from "./fixtures.js";
+
+describe("annualSavingsPercent", () => {
+  it("is the discount of annual over 12 months, as a whole percent", () => {
+    // $10 a month against $96 a year ($8 a month): 20%.
+    expect(annualSavingsPercent([free, basic])).toBe(20);
+    expect(annualSavingsPercent([inEuros(basic)])).toBe(20);
+  });
+
+  it("is the largest saving among the plans", () => {
+    // Team: $12 a seat a month against $120 a year ($10): 16.67%, below Basic's 20%.
+    expect(annualSavingsPercent([team])).toBe(16);
+    expect(annualSavingsPercent([team, basic])).toBe(20);
+  });
+
+  it("rounds down, never overstating a saving, but keeps exact percents", () => {
+    const almost30 = plan({
+      id: "p",
+      pricePoints: [price({ amount: 10 }), price({ billingPeriod: "ANNUALLY", amount: 84.01 })],
+    });
+    expect(annualSavingsPercent([almost30])).toBe(29);
+    const exactly29 = plan({
+      id: "q",
+      pricePoints: [price({ amount: 100 }), price({ billingPeriod: "ANNUALLY", amount: 852 })],
+    });
+    expect(annualSavingsPercent([exactly29])).toBe(29);
+  });
+
+  it("compares only price points of the same pricing model and currency", () => {
+    const mismatched = plan({
+      id: "p",
+      pricePoints: [
+        price({ amount: 10, currency: "USD" }),
+        price({ billingPeriod: "ANNUALLY", amount: 60, currency: "EUR" }),
+        price({ billingPeriod: "ANNUALLY", amount: 60, pricingModel: "PER_UNIT" }),
+      ],
+    });
+    expect(annualSavingsPercent([mismatched])).toBeNull();
+  });
+
+  it("is null without a saving", () => {
+    expect(annualSavingsPercent([free])).toBeNull();
+    const dearer = plan({
+      id: "p",
+      pricePoints: [price({ amount: 10 }), price({ billingPeriod: "ANNUALLY", amount: 120 })],
+    });
+    expect(annualSavingsPercent([dearer])).toBeNull();
+    const under1 = plan({
+      id: "q",
+      pricePoints: [price({ amount: 10 }), price({ billingPeriod: "ANNUALLY", amount: 119.5 })],
+    });
+    expect(annualSavingsPercent([under1])).toBeNull();
+  });
+});

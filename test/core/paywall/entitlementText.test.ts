@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import type { Entitlement } from "../../../src/core/contract.js";
+import { entitlementText } from "../../../src/core/paywall/entitlementText.js";
+import { defaultPaywallTexts, resolveTexts } from "../../../src/core/paywall/texts.js";
+
+const texts = defaultPaywallTexts;
+const apiCalls: Entitlement = {
+  featureId: "api-calls",
+  displayName: "API calls",
+  featureType: "NUMBER",
+  units: "API call",
+  unitsPlural: "API calls",
+};
+
+describe("entitlementText", () => {
+  it("formats a limit for the locale, with units agreeing with it", () => {
+    const limited = { ...apiCalls, usageLimit: 10000 };
+    expect(entitlementText(limited, { locale: "en-US", texts })).toBe("10,000 API calls");
+    expect(entitlementText(limited, { locale: "de-DE", texts })).toBe("10.000 API calls");
+    expect(entitlementText({ ...apiCalls, usageLimit: 1 }, { locale: "en-US", texts })).toBe(
+      "1 API call",
+    );
+  });
+
+  it("names the feature when it has no units", () => {
+    const projects: Entitlement = {
+      featureId: "projects",
+      displayName: "projects",
+      featureType: "NUMBER",
+      usageLimit: 5,
+    };
+    expect(entitlementText(projects, { locale: "en-US", texts })).toBe("5 projects");
+  });
+
+  it("says unlimited, or just the name for a feature without a limit", () => {
+    const options = { locale: "en-US", texts };
+    expect(entitlementText({ ...apiCalls, isUnlimited: true }, options)).toBe(
+      "Unlimited API calls",
+    );
+    expect(entitlementText({ ...apiCalls, usageLimit: null }, options)).toBe("API calls");
+    expect(
+      entitlementText(
+        { featureId: "sso", displayName: "Single sign-on", featureType: "BOOLEAN" },
+        options,
+      ),
+    ).toBe("Single sign-on");
+  });
+
+  it("uses the given texts", () => {
+    const german = resolveTexts({
+      entitlementUnlimited: ({ units }) => `Unbegrenzte ${units}`,
+      entitlementLimit: ({ limit, units }) => `${limit} ${units} inklusive`,
+    });
+    const options = { locale: "de-DE", texts: german };
+    expect(entitlementText({ ...apiCalls, isUnlimited: true }, options)).toBe(
+      "Unbegrenzte API calls",
+    );
+    expect(entitlementText({ ...apiCalls, usageLimit: 2500 }, options)).toBe(
+      "2.500 API calls inklusive",
+    );
+  });
+});

@@ -1,0 +1,65 @@
+/** The in-memory idempotency store and keyed lock that the handler uses by default. */
+import { describe, expect, it } from "vitest";
+import { createMemoryIdempotencyStore } from "../../src/server/idempotencyStore.js";
+import { createMemoryKeyedLock } from "../../src/server/keyedLock.js";
+
+const answer = (body: string) => ({ fingerprint: "f", status: 200, body });
+
+describe("createMemoryIdempotencyStore", () => {
+  it("returns what was set until the TTL passes", async () => {
+    let time = 1000;
+    const store = createMemoryIdempotencyStore({ ttlMs: 100, now: () => time });
+    await store.set("k", answer("one"));
+    time = 1099;
+    expect(await store.get("k")).toEqual(answer("one"));
+    time = 1100;
+    expect(await store.get("k")).toBeUndefined();
+  });
+
+  it("drops the oldest keys beyond maxEntries", async () => {
+    const store = createMemoryIdempotencyStore({ maxEntries: 2 });
+    await store.set("a", answer("a"));
+    await store.set("b", answer("b"));
+    await store.set("c", answer("c"));
+    expect(await store.get("a")).toBeUndefined();
+    expect(await store.get("b")).toEqual(answer("b"));
+    expect(await store.get("c")).toEqual(answer("c"));
+  });
+
+  it("hands out copies", async () => {
+    const store = createMemoryIdempotencyStore();
+    await store.set("k", answer("one"));
+    const got = await store.get("k");
+    got!.body = "changed";
+    expect((await store.get("k"))!.body).toBe("one");
+  });
+});
+
+describe("createMemoryKeyedLock", () => {
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+  it("runs tasks of one key in order, one at a time, and other keys alongside", async () => {
+    const lock = createMemoryKeyedLock();
+    const log: string[] = [];
+    const task = (name: string) => async () => {
+      log.push(`${name}:start`);
+      await tick();
+      log.push(`${name}:end`);
+      return name;
+    };
+    const results = await Promise.all([lock.run("a", task("a1")), lock.run("a", task("a2")), lock.run("b", task("b1"))]);
+    expect(results).toEqual(["a1", "a2", "b1"]);
+    expect(log.indexOf("a1:end")).toBeLessThan(log.indexOf("a2:start"));
+    expect(log.indexOf("b1:start")).toBeLessThan(log.indexOf("a1:end"));
+  });
+
+  it("goes on after a task fails, passing the failure to its caller only", async () => {
+    const lock = createMemoryKeyedLock();
+    const failed = lock.run("a", async () => {
+      throw new Error("nope");
+    });
+    const next = lock.run("a", async () => "after");
+    await expect(failed).rejects.toThrow("nope");
+    await expect(next).resolves.toBe("after");
+  });
+});
