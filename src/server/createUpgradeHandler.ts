@@ -1,9 +1,9 @@
 /**
  * The HTTP side of the endpoint contract as one Fetch API function: `(Request) => Promise<Response>`.
  * It runs unchanged in Node 20 (through `toNodeListener`), msw, Vite middleware, edge runtimes and
- * service workers. It owns everything that is about HTTP and trust (routing, identity, body limits,
- * validation, return-URL policy, idempotency, per-customer serialization); billing rules live in the
- * `UpgradeBackend` it is given.
+ * service workers. It owns everything that is about HTTP and trust (routing, identity, origin and
+ * body checks, the allowlist of client-settable fields, return-URL policy, idempotency, per-customer
+ * serialization); billing rules live in the `UpgradeBackend` it is given.
  */
 import { IDEMPOTENCY_KEY_HEADER, ROUTES, type ProvisionSubscriptionParams } from "../core/contract.js";
 import { parseWith, provisionParamsSchema } from "../core/schemas.js";
@@ -19,8 +19,15 @@ import {
   seeOtherResponse,
 } from "./httpResponses.js";
 import { createMemoryIdempotencyStore, type IdempotencyStore } from "./idempotencyStore.js";
+import { isAllowedRequestOrigin } from "./isAllowedRequestOrigin.js";
 import { isAllowedReturnUrl } from "./isAllowedReturnUrl.js";
 import { createMemoryKeyedLock, type KeyedLock } from "./keyedLock.js";
+import {
+  DEFAULT_ALLOWED_PROVISION_FIELDS,
+  disallowedProvisionFields,
+  toAllowedFieldSet,
+  type ProvisionField,
+} from "./provisionFields.js";
 import { readJsonBody } from "./readJsonBody.js";
 
 export interface Identity {
@@ -29,6 +36,23 @@ export interface Identity {
 
 /** Who is calling, from the app's own session (cookie, JWT...). `null` means not signed in. */
 export type Identify = (request: Request) => Identity | null | Promise<Identity | null>;
+
+export interface BeforeProvisionContext {
+  /** The signed-in customer; `params.customerId` is always this one. */
+  customerId: string;
+  request: Request;
+}
+
+/**
+ * Turns what the client asked for into what is provisioned: set server-side values here
+ * (`billingInformation` from the customer's tax profile, `metadata`, checkout options), or throw a
+ * `BackendError` to refuse. It gets its own copy of the params. Runs only when the backend is
+ * about to be called, so not for an answer replayed by `Idempotency-Key`.
+ */
+export type BeforeProvision = (
+  params: ProvisionSubscriptionParams,
+  context: BeforeProvisionContext,
+) => ProvisionSubscriptionParams | Promise<ProvisionSubscriptionParams>;
 
 export interface UpgradeHandlerOptions {
   backend: UpgradeBackend;
@@ -40,12 +64,30 @@ export interface UpgradeHandlerOptions {
    * Default: only the origin the request was made to.
    */
   allowedReturnOrigins?: readonly string[];
+  /**
+   * Origins (besides the request's own and `allowedReturnOrigins`) whose pages may POST here, as
+   * sent in the `Origin` header. Needed for a front end on another origin, or behind a proxy that
+   * terminates TLS (the handler then sees `http:` while the browser says `https:`).
+   */
+  allowedOrigins?: readonly string[];
+  /**
+   * Provision fields the client may set (`customerId` is always accepted and checked against the
+   * identity). Default `DEFAULT_ALLOWED_PROVISION_FIELDS`; anything else is a 400 FIELD_NOT_ALLOWED.
+   */
+  allowedProvisionFields?: readonly ProvisionField[];
+  beforeProvision?: BeforeProvision;
   /** Told about unexpected failures (they answer a generic 500); not about BackendErrors. */
   onError?: (error: unknown, request: Request) => void;
   /** Default: in memory, 24 h. Give a shared one when the app runs on several processes. */
   idempotencyStore?: IdempotencyStore;
   /** Default: in memory. Give a distributed one when the app runs on several processes. */
   customerLock?: KeyedLock;
+  /**
+   * The longest a provision may hold its customer's lock, in milliseconds. Default 30 000. Make it
+   * longer than your slowest legitimate provision: after it, the customer's next request runs even
+   * if the hung one is still waiting for the billing API.
+   */
+  lockTtlMs?: number;
 }
 
 export interface UpgradeHandler {
@@ -64,6 +106,7 @@ export const CHECKOUT_PATH = "/checkout";
 /** Set on answers replayed from the idempotency store (the name Stripe uses). */
 export const IDEMPOTENT_REPLAYED_HEADER = "Idempotent-Replayed";
 const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+export const DEFAULT_LOCK_TTL_MS = 30_000;
 
 const INTERNAL_ERROR_MESSAGE = "Something went wrong on our side. Please try again.";
 
@@ -81,12 +124,21 @@ interface ProvisionAnswer {
 }
 
 export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHandler {
-  const { backend, identify, onError } = options;
+  const { backend, identify, onError, beforeProvision } = options;
   const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH);
   const configuredOrigins =
-    options.allowedReturnOrigins === undefined ? undefined : new Set(options.allowedReturnOrigins.map(toOrigin));
+    options.allowedReturnOrigins === undefined
+      ? undefined
+      : new Set(options.allowedReturnOrigins.map((origin) => toOrigin(origin, "allowedReturnOrigins")));
+  const extraPostOrigins = [
+    ...(configuredOrigins ?? []),
+    ...(options.allowedOrigins ?? []).map((origin) => toOrigin(origin, "allowedOrigins")),
+  ];
+  const allowedFields = toAllowedFieldSet(options.allowedProvisionFields ?? DEFAULT_ALLOWED_PROVISION_FIELDS);
   const idempotencyStore = options.idempotencyStore ?? createMemoryIdempotencyStore();
   const customerLock = options.customerLock ?? createMemoryKeyedLock();
+  const lockTtlMs = options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
+  if (!(lockTtlMs > 0)) throw new RangeError(`createUpgradeHandler: lockTtlMs must be positive, got ${lockTtlMs}`);
 
   function handles(pathname: string): boolean {
     return pathname === basePath || pathname.startsWith(`${basePath}/`);
@@ -129,6 +181,10 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
       return errorResponse(400, "INVALID_REQUEST", "Request body must be a JSON object.");
     }
     const input: Record<string, unknown> = { ...body.value };
+    const refused = disallowedProvisionFields(input, allowedFields);
+    if (refused.length > 0) {
+      return errorResponse(400, "FIELD_NOT_ALLOWED", `These fields cannot be set by the client: ${refused.join(", ")}.`);
+    }
     // The client may leave the customer to the session; it is then the signed-in one.
     input.customerId ??= identity.customerId;
     const parsed = parseWith(provisionParamsSchema, input);
@@ -160,25 +216,39 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
 
     // Serializing per customer makes "check the store, then provision" atomic, and makes a request
     // that repeats a key in flight wait for the first one and then replay its stored answer.
-    const answer = await customerLock.run(params.customerId, async (): Promise<ProvisionAnswer> => {
-      if (idempotencyKey === null) return { ...(await runProvision(params, request, url)), replayed: false };
-
-      // Keys are per customer: one customer's key can neither collide with nor reveal another's answer.
-      const storeKey = JSON.stringify([params.customerId, idempotencyKey]);
-      const fingerprint = canonicalJson(params);
-      const stored = await idempotencyStore.get(storeKey);
-      if (stored) {
-        if (stored.fingerprint !== fingerprint) {
-          const message = `This ${IDEMPOTENCY_KEY_HEADER} was already used for a different request.`;
-          return { status: 422, body: JSON.stringify(errorBody("IDEMPOTENCY_KEY_REUSED", message)), replayed: false };
-        }
-        return { status: stored.status, body: stored.body, replayed: true };
-      }
-      const fresh = await runProvision(params, request, url);
-      await idempotencyStore.set(storeKey, { fingerprint, ...fresh });
-      return { ...fresh, replayed: false };
-    });
+    const answer = await customerLock.run(
+      params.customerId,
+      () => answerProvision(params, idempotencyKey, request, url),
+      { ttlMs: lockTtlMs },
+    );
     return jsonTextResponse(answer.status, answer.body, answer.replayed ? { [IDEMPOTENT_REPLAYED_HEADER]: "true" } : {});
+  }
+
+  /** Runs under the customer's lock: replays the key's stored answer, or provisions and stores one. */
+  async function answerProvision(
+    params: ProvisionSubscriptionParams,
+    idempotencyKey: string | null,
+    request: Request,
+    url: URL,
+  ): Promise<ProvisionAnswer> {
+    if (idempotencyKey === null) return { ...(await runProvision(params, request, url)), replayed: false };
+
+    // Keys are per customer: one customer's key can neither collide with nor reveal another's answer.
+    const storeKey = JSON.stringify([params.customerId, idempotencyKey]);
+    // The client's request, not what beforeProvision makes of it: the hook may add values that
+    // differ on every call (a timestamp), and a retry must still match its original.
+    const fingerprint = canonicalJson(params);
+    const stored = await idempotencyStore.get(storeKey);
+    if (stored) {
+      if (stored.fingerprint !== fingerprint) {
+        const message = `This ${IDEMPOTENCY_KEY_HEADER} was already used for a different request.`;
+        return { status: 422, body: JSON.stringify(errorBody("IDEMPOTENCY_KEY_REUSED", message)), replayed: false };
+      }
+      return { status: stored.status, body: stored.body, replayed: true };
+    }
+    const fresh = await runProvision(params, request, url);
+    await idempotencyStore.set(storeKey, { fingerprint, ...fresh });
+    return { ...fresh, replayed: false };
   }
 
   /**
@@ -192,12 +262,35 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
   ): Promise<{ status: number; body: string }> {
     try {
       const checkoutBaseUrl = `${url.origin}${basePath}${CHECKOUT_PATH}`;
-      const result = await backend.provisionSubscription(params, { checkoutBaseUrl, request });
+      const prepared = beforeProvision ? await prepare(beforeProvision, params, request) : params;
+      const result = await backend.provisionSubscription(prepared, { checkoutBaseUrl, request });
       return { status: 200, body: JSON.stringify(result) };
     } catch (error) {
       if (!isBackendError(error)) throw error;
       return { status: error.status, body: JSON.stringify(errorBody(error.code, error.message)) };
     }
+  }
+
+  /**
+   * Runs the app's hook and checks what it returns: it is trusted code, but a hook that returns a
+   * malformed body or another customer is a bug that must not reach the billing API. Such a bug
+   * throws, which answers a 500 and reaches `onError`.
+   */
+  async function prepare(
+    hook: BeforeProvision,
+    params: ProvisionSubscriptionParams,
+    request: Request,
+  ): Promise<ProvisionSubscriptionParams> {
+    const customerId = params.customerId;
+    const parsed = parseWith(provisionParamsSchema, await hook(structuredClone(params), { customerId, request }));
+    if (!parsed.ok) {
+      const issues = parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ");
+      throw new TypeError(`beforeProvision returned invalid params (${issues})`);
+    }
+    if (parsed.value.customerId !== customerId) {
+      throw new TypeError("beforeProvision must not change params.customerId");
+    }
+    return parsed.value;
   }
 
   function checkoutRoute(request: Request, path: string): Route | null {
@@ -278,6 +371,12 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
         Allow: route.allow.join(", "),
       });
     }
+    if (request.method === "POST") {
+      const allowedOrigins = new Set([url.origin, ...extraPostOrigins]);
+      if (!isAllowedRequestOrigin(request.headers.get("origin"), allowedOrigins)) {
+        return errorResponse(403, "ORIGIN_NOT_ALLOWED", "Requests from this origin are not allowed.");
+      }
+    }
     try {
       return await route.run();
     } catch (error) {
@@ -306,10 +405,10 @@ function normalizeBasePath(basePath: string): string {
   return trimmed.startsWith("/") ? trimmed : `/${trimmed}`;
 }
 
-function toOrigin(origin: string): string {
+function toOrigin(origin: string, option: string): string {
   try {
     return new URL(origin).origin;
   } catch {
-    throw new TypeError(`createUpgradeHandler: allowedReturnOrigins has an invalid origin "${origin}"`);
+    throw new TypeError(`createUpgradeHandler: ${option} has an invalid origin "${origin}"`);
   }
 }

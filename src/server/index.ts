@@ -1,6 +1,20 @@
 // Public API of "react-upgrade-kit/server". Only re-exports: what is listed here is the contract.
-export { createUpgradeHandler, DEFAULT_BASE_PATH, IDEMPOTENT_REPLAYED_HEADER } from "./createUpgradeHandler.js";
-export type { Identify, Identity, UpgradeHandler, UpgradeHandlerOptions } from "./createUpgradeHandler.js";
+export {
+  createUpgradeHandler,
+  DEFAULT_BASE_PATH,
+  DEFAULT_LOCK_TTL_MS,
+  IDEMPOTENT_REPLAYED_HEADER,
+} from "./createUpgradeHandler.js";
+export type {
+  BeforeProvision,
+  BeforeProvisionContext,
+  Identify,
+  Identity,
+  UpgradeHandler,
+  UpgradeHandlerOptions,
+} from "./createUpgradeHandler.js";
+export { DEFAULT_ALLOWED_PROVISION_FIELDS } from "./provisionFields.js";
+export type { ProvisionField } from "./provisionFields.js";
 export { createMemoryBackend } from "./createMemoryBackend.js";
 export type { MemoryBackend, MemoryBackendOptions, MemoryBackendState, MemoryCheckoutSessions } from "./createMemoryBackend.js";
 export { BackendError, isBackendError } from "./backend.js";
@@ -18,4 +32,4 @@ export type { FetchHandler, NodeListener, NodeListenerOptions } from "./toNodeLi
 export { createMemoryIdempotencyStore } from "./idempotencyStore.js";
 export type { IdempotencyStore, IdempotentAnswer, MemoryIdempotencyStoreOptions } from "./idempotencyStore.js";
 export { createMemoryKeyedLock } from "./keyedLock.js";
-export type { KeyedLock } from "./keyedLock.js";
+export type { KeyedLock, KeyedLockOptions } from "./keyedLock.js";

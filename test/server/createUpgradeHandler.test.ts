@@ -3,6 +3,7 @@ import type { ProvisionSubscriptionResult } from "../../src/core/contract.js";
 import { customerResponseSchema, parseWith, plansResponseSchema, provisionResultSchema } from "../../src/core/schemas.js";
 import { BackendError, type UpgradeBackend } from "../../src/server/backend.js";
 import { createUpgradeHandler } from "../../src/server/createUpgradeHandler.js";
+import { DEFAULT_ALLOWED_PROVISION_FIELDS } from "../../src/server/provisionFields.js";
 import { BASE, CUSTOMER_HEADER, ORIGIN, createTestApp, errorOf, get, plans, provisionRequest } from "./fixtures.js";
 
 function expectJsonHeaders(response: Response): void {
@@ -183,7 +184,9 @@ describe("createUpgradeHandler", () => {
     });
 
     it("accepts a body just under the limit", async () => {
-      const { handler } = createTestApp();
+      const { handler } = createTestApp({
+        handler: { allowedProvisionFields: [...DEFAULT_ALLOWED_PROVISION_FIELDS, "metadata"] },
+      });
       const base = JSON.stringify({ planId: "free", metadata: { pad: "" } });
       const body = JSON.stringify({ planId: "free", metadata: { pad: "x".repeat(16 * 1024 - base.length) } });
       expect(new TextEncoder().encode(body).byteLength).toBe(16 * 1024);

@@ -37,6 +37,8 @@ describe("createMemoryIdempotencyStore", () => {
 
 describe("createMemoryKeyedLock", () => {
   const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+  const lease = { ttlMs: 10_000 };
+  const never = () => new Promise<never>(() => {});
 
   it("runs tasks of one key in order, one at a time, and other keys alongside", async () => {
     const lock = createMemoryKeyedLock();
@@ -47,7 +49,11 @@ describe("createMemoryKeyedLock", () => {
       log.push(`${name}:end`);
       return name;
     };
-    const results = await Promise.all([lock.run("a", task("a1")), lock.run("a", task("a2")), lock.run("b", task("b1"))]);
+    const results = await Promise.all([
+      lock.run("a", task("a1"), lease),
+      lock.run("a", task("a2"), lease),
+      lock.run("b", task("b1"), lease),
+    ]);
     expect(results).toEqual(["a1", "a2", "b1"]);
     expect(log.indexOf("a1:end")).toBeLessThan(log.indexOf("a2:start"));
     expect(log.indexOf("b1:start")).toBeLessThan(log.indexOf("a1:end"));
@@ -55,11 +61,55 @@ describe("createMemoryKeyedLock", () => {
 
   it("goes on after a task fails, passing the failure to its caller only", async () => {
     const lock = createMemoryKeyedLock();
-    const failed = lock.run("a", async () => {
-      throw new Error("nope");
-    });
-    const next = lock.run("a", async () => "after");
+    const failed = lock.run(
+      "a",
+      async () => {
+        throw new Error("nope");
+      },
+      lease,
+    );
+    const next = lock.run("a", async () => "after", lease);
     await expect(failed).rejects.toThrow("nope");
     await expect(next).resolves.toBe("after");
+  });
+
+  it("ends a hung task's lease after ttlMs, so the next task for the key runs", async () => {
+    const lock = createMemoryKeyedLock();
+    void lock.run("a", never, { ttlMs: 20 });
+    const started = Date.now();
+    await expect(lock.run("a", async () => "next", lease)).resolves.toBe("next");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15);
+  });
+
+  it("a task that settles after its lease ended cannot release the lock of the task after it", async () => {
+    const lock = createMemoryKeyedLock();
+    let finishHung!: () => void;
+    void lock.run("a", () => new Promise<void>((resolve) => (finishHung = resolve)), { ttlMs: 10 });
+    let finishSecond!: () => void;
+    const log: string[] = [];
+    const second = lock.run(
+      "a",
+      () => {
+        log.push("second:start");
+        return new Promise<void>((resolve) => (finishSecond = resolve));
+      },
+      lease,
+    );
+    const third = lock.run("a", async () => void log.push("third:start"), lease);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(log).toEqual(["second:start"]);
+
+    finishHung();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(log).toEqual(["second:start"]);
+
+    finishSecond();
+    await Promise.all([second, third]);
+    expect(log).toEqual(["second:start", "third:start"]);
+  });
+
+  it("refuses a lease that is not positive", () => {
+    const lock = createMemoryKeyedLock();
+    expect(() => lock.run("a", async () => 1, { ttlMs: 0 })).toThrow(RangeError);
   });
 });

@@ -1,0 +1,87 @@
+/**
+ * Which provision fields the browser may set. The browser is untrusted: left open, it could pick
+ * its own tax rate (`billingInformation`), backdate a subscription (`startDate`), choose
+ * subscription ids (`id`), write `metadata` that the app later trusts, or turn off checkout
+ * options the business relies on. So the handler accepts only the fields a paywall needs and
+ * refuses the rest with 400 rather than dropping them, so a client bug shows up at once.
+ * Server-side values belong in the handler's `beforeProvision` hook.
+ */
+export type ProvisionField =
+  | "planId"
+  | "billingPeriod"
+  | "unitQuantity"
+  | "addons"
+  | "startDate"
+  | "id"
+  | "billingInformation"
+  | "metadata"
+  | "checkoutOptions"
+  | "checkoutOptions.successUrl"
+  | "checkoutOptions.cancelUrl"
+  | "checkoutOptions.allowPromoCodes"
+  | "checkoutOptions.collectBillingAddress";
+
+const KNOWN_FIELDS: ReadonlySet<string> = new Set<ProvisionField>([
+  "planId",
+  "billingPeriod",
+  "unitQuantity",
+  "addons",
+  "startDate",
+  "id",
+  "billingInformation",
+  "metadata",
+  "checkoutOptions",
+  "checkoutOptions.successUrl",
+  "checkoutOptions.cancelUrl",
+  "checkoutOptions.allowPromoCodes",
+  "checkoutOptions.collectBillingAddress",
+]);
+
+/** What a paywall sends: the choice the user made and where checkout returns to. */
+export const DEFAULT_ALLOWED_PROVISION_FIELDS: readonly ProvisionField[] = Object.freeze([
+  "planId",
+  "billingPeriod",
+  "unitQuantity",
+  "addons",
+  "checkoutOptions.successUrl",
+  "checkoutOptions.cancelUrl",
+  "checkoutOptions.allowPromoCodes",
+]);
+
+/** Checks a configured list once, at startup, so a typo fails loudly instead of refusing buyers. */
+export function toAllowedFieldSet(fields: readonly string[]): ReadonlySet<string> {
+  for (const field of fields) {
+    if (!KNOWN_FIELDS.has(field)) {
+      throw new TypeError(`createUpgradeHandler: allowedProvisionFields has an unknown field "${field}"`);
+    }
+  }
+  return new Set(fields);
+}
+
+/**
+ * The body fields outside `allowed`, as dotted paths ("metadata", "checkoutOptions.collectBillingAddress",
+ * or an unknown "foo"). A parent entry ("checkoutOptions") allows all its children. `customerId` is
+ * always accepted: the handler checks it against the identity instead. `null` counts as absent,
+ * as it does everywhere in the contract.
+ */
+export function disallowedProvisionFields(body: Record<string, unknown>, allowed: ReadonlySet<string>): string[] {
+  const refused: string[] = [];
+  for (const [key, value] of Object.entries(body)) {
+    if (value === null || value === undefined || key === "customerId" || allowed.has(key)) continue;
+    const childPrefix = `${key}.`;
+    const allowsSomeChild = [...allowed].some((field) => field.startsWith(childPrefix));
+    if (!allowsSomeChild || !isPlainObject(value)) {
+      refused.push(key);
+      continue;
+    }
+    for (const [child, childValue] of Object.entries(value)) {
+      if (childValue === null || childValue === undefined) continue;
+      if (!allowed.has(childPrefix + child)) refused.push(childPrefix + child);
+    }
+  }
+  return refused;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
