@@ -3,13 +3,15 @@
 /// <reference types="node" />
 /**
  * Adapts a Fetch API handler to Node's `(req, res, next?)` shape, so the same handler mounts in
- * `node:http`, Express, Connect and Vite's dev server (`server.middlewares.use(...)`).
+ * `node:http`, Express, Connect and Vite's dev server (`server.middlewares.use(...)`), before or
+ * after the app's body parser.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { TLSSocket } from "node:tls";
 
-export type FetchHandler = (request: Request) => Promise<Response>;
+/** Any Fetch-API handler: `createUpgradeHandler`'s, Hono's `app.fetch`, a Next.js route function. */
+export type FetchHandler = (request: Request) => Response | Promise<Response>;
 
 export type NodeListener = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
 
@@ -93,10 +95,30 @@ function toRequest(req: IncomingMessage, url: URL, signal: AbortSignal): Request
   // `duplex` is required by Node's fetch for streamed bodies but missing from the DOM typings.
   const init: RequestInit & { duplex?: "half" } = { method, headers, signal };
   if (hasBody) {
-    init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
-    init.duplex = "half";
+    const parsed = parsedBody(req);
+    if (parsed === undefined) {
+      init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
+      init.duplex = "half";
+    } else {
+      init.body = parsed;
+      // The original length no longer matches a re-serialized body.
+      headers.delete("content-length");
+    }
   }
   return new Request(url, init);
+}
+
+/**
+ * An app that mounts the listener after `express.json()` (or another body parser) has already
+ * read the stream: what is left to read is nothing, so the parsed body is passed on instead.
+ * JSON is re-serialized; raw and text parsers' Buffers and strings are passed as they are.
+ */
+function parsedBody(req: IncomingMessage): BodyInit | undefined {
+  const body: unknown = (req as IncomingMessage & { body?: unknown }).body;
+  if (!req.readableEnded || body === undefined) return undefined;
+  if (typeof body === "string") return body;
+  if (body instanceof Uint8Array) return new Uint8Array(body);
+  return JSON.stringify(body);
 }
 
 function isEncrypted(req: IncomingMessage): boolean {
