@@ -30,3 +30,32 @@ export {
   type UseProvisionSubscriptionOptions,
   type UseProvisionSubscriptionResult,
 } from "./react/useProvisionSubscription.js";
+export { usePaywall, type UsePaywallOptions, type UsePaywallResult, type PaywallStatus, type PlanSelection } from "./react/usePaywall.js";
+export { Paywall, type PaywallProps, type PlanRenderHelpers } from "./components/Paywall.js";
+export { PlanCard, type PlanCardProps, type PlanLink } from "./components/PlanCard.js";
+export { UpgradeButton, type UpgradeButtonProps, type UpgradeButtonState } from "./components/UpgradeButton.js";
+export { Slot, type SlotProps } from "./components/Slot.js";
+export type { PaywallClassNames, PaywallSlot } from "./components/paywallClassNames.js";
+// The pure paywall logic, for apps that draw their own UI or test their catalog.
+export {
+  buildPaywallModel,
+  defaultPaywallTexts,
+  resolveTexts,
+  formatMoney,
+  priceText,
+  planIntent,
+  isActionable,
+  PLAN_INTENTS,
+  type BillingPeriodOption,
+  type ButtonTextArgs,
+  type EntitlementLine,
+  type PaywallModel,
+  type PaywallModelInput,
+  type PaywallTexts,
+  type PlanCardModel,
+  type PlanIntent,
+  type PriceKind,
+  type PriceText,
+  type TextValue,
+  type UnitQuantityModel,
+} from "./core/paywall/index.js";

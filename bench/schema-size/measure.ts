@@ -1,6 +1,7 @@
 /**
- * Why valibot: bundles the same representative contract schema with each candidate library
- * (minified, tree-shaken) and prints gzip bytes. Run: `node bench/schema-size/measure.ts`.
+ * Why an in-house schema kit: bundles the same representative contract schema with valibot,
+ * zod/mini and src/core/schemaKit.ts (minified, tree-shaken) and prints gzip bytes.
+ * Run: `npx tsx bench/schema-size/measure.ts`.
  */
 import { build } from "vite";
 import { gzipSync } from "node:zlib";
@@ -21,7 +22,8 @@ async function gzipOf(entry: string): Promise<number> {
 
 const valibot = await gzipOf("valibot-entry.ts");
 const zodMini = await gzipOf("zod-mini-entry.ts");
+const kit = await gzipOf("kit-entry.ts");
 console.log(`schema library    gzip bytes`);
-console.log(`valibot           ${valibot}`);
-console.log(`zod/mini          ${zodMini}`);
-console.log(`zod/mini / valibot = ${(zodMini / valibot).toFixed(2)}`);
+console.log(`schemaKit         ${kit}`);
+console.log(`valibot           ${valibot}  (${(valibot / kit).toFixed(1)}× schemaKit)`);
+console.log(`zod/mini          ${zodMini}  (${(zodMini / kit).toFixed(1)}× schemaKit)`);

@@ -16,7 +16,9 @@ export type UpgradeErrorCode =
   /** The backend asked to go to a checkout URL the guard refused. */
   | "CHECKOUT_URL_REJECTED"
   /** The call itself was wrong (e.g. no customerId anywhere). */
-  | "INVALID_ARGUMENT";
+  | "INVALID_ARGUMENT"
+  /** Something else threw (e.g. the app's own `navigate`); the original is the `cause`. */
+  | "UNEXPECTED";
 
 export interface UpgradeErrorOptions {
   status?: number;

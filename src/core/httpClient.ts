@@ -3,7 +3,6 @@
  * contract's schema; every failure becomes an `UpgradeError` (never a bare TypeError or SyntaxError),
  * so the React layer and apps only ever handle one error type.
  */
-import type * as v from "valibot";
 import {
   IDEMPOTENCY_KEY_HEADER,
   ROUTES,
@@ -19,7 +18,7 @@ import {
   plansResponseSchema,
   provisionResultSchema,
 } from "./schemas.js";
-import { anySignal } from "./anySignal.js";
+import type { Schema } from "./schemaKit.js";
 import { UpgradeError } from "./UpgradeError.js";
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -65,7 +64,7 @@ export function createUpgradeClient(options: UpgradeClientOptions): UpgradeClien
   async function request<T>(
     path: string,
     init: { method: "GET" | "POST"; body?: unknown; headers?: Record<string, string> },
-    schema: v.GenericSchema<unknown, T>,
+    schema: Schema<T>,
     signal: AbortSignal | undefined,
   ): Promise<T> {
     const url = endpoint + path;
@@ -74,9 +73,17 @@ export function createUpgradeClient(options: UpgradeClientOptions): UpgradeClien
     for (const [name, value] of Object.entries(init.headers ?? {})) headers.set(name, value);
     if (init.body !== undefined) headers.set("Content-Type", "application/json");
 
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    const combined = signal ? anySignal([signal, timeout.signal]) : timeout.signal;
+    // One controller aborts the fetch for either reason (timeout, or the caller's signal); which one
+    // fired is read back from the caller's signal. Works where AbortSignal.any does not exist.
+    const abort = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      abort.abort();
+    }, timeoutMs);
+    const forwardAbort = () => abort.abort();
+    if (signal?.aborted) abort.abort();
+    signal?.addEventListener("abort", forwardAbort, { once: true });
     const fetchImpl: FetchLike = options.fetch ?? ((input, requestInit) => fetch(input, requestInit));
 
     let response: Response;
@@ -87,17 +94,18 @@ export function createUpgradeClient(options: UpgradeClientOptions): UpgradeClien
         headers,
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         credentials: options.credentials,
-        signal: combined,
+        signal: abort.signal,
       });
       text = await response.text();
     } catch (cause) {
       if (signal?.aborted) throw new UpgradeError("ABORTED", `Request to ${url} was cancelled`, { cause });
-      if (timeout.signal.aborted) {
+      if (timedOut) {
         throw new UpgradeError("TIMEOUT", `No answer from ${url} within ${timeoutMs} ms`, { cause });
       }
       throw new UpgradeError("NETWORK", `Could not reach ${url}`, { cause });
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener("abort", forwardAbort);
     }
 
     const body = parseJson(text);

@@ -1,13 +1,11 @@
 /**
  * Runtime schemas for the endpoint contract. The client validates every response with them, the
- * server validates request bodies with them. valibot was chosen over zod/mini by measured size:
- * see bench/schema-size.ts.
+ * server validates request bodies with them. Built on the in-house schemaKit (see there for why).
  *
  * Extra fields are allowed and dropped (so newer backends do not break older clients). Optional
  * fields also accept `null`, which many backends (Stigg's SDK among them) send for "absent", and
  * turn it into `undefined` so the parsed data matches the TypeScript types exactly.
  */
-import * as v from "valibot";
 import type {
   Addon,
   BillingInformation,
@@ -24,67 +22,70 @@ import type {
   Subscription,
   SubscriptionAddon,
 } from "./contract.js";
+import * as v from "./schemaKit.js";
 
-/** Optional field: absent or null both become `undefined`. */
-const optional = <S extends v.GenericSchema>(schema: S) =>
-  v.pipe(
-    v.nullish(schema),
-    v.transform((value): v.InferOutput<S> | undefined => value ?? undefined),
-  );
+export { parseWith, type ParseResult, type SchemaIssue } from "./schemaKit.js";
 
-const nonEmptyString = v.pipe(v.string(), v.minLength(1));
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+
+/** "2026-11-25T10:00:00Z" or with an offset; what `Date` can read and Stigg accepts. */
+function isIsoDateTime(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+const nonEmptyString = v.refine(v.string, (value) => value.length > 0, "a non-empty string");
+const count = v.refine(v.number, (value) => Number.isInteger(value) && value >= 0, "a whole number ≥ 0");
 const billingPeriod = v.picklist(["MONTHLY", "ANNUALLY"]);
-const stringRecord = v.record(v.string(), v.string());
+const stringRecord = v.record(v.string);
 
 const price = v.object({
   billingPeriod,
   pricingModel: v.picklist(["FLAT_FEE", "PER_UNIT", "USAGE_BASED"]),
-  amount: v.pipe(v.number(), v.minValue(0)),
-  currency: v.pipe(v.string(), v.regex(/^[A-Za-z]{3}$/)),
-  feature: optional(
+  amount: v.refine(v.number, (value) => value >= 0, "an amount ≥ 0"),
+  currency: v.refine(v.string, (value) => /^[A-Za-z]{3}$/.test(value), "a 3-letter currency code"),
+  feature: v.optional(
     v.object({
       featureId: nonEmptyString,
-      units: optional(v.string()),
-      unitsPlural: optional(v.string()),
+      units: v.optional(v.string),
+      unitsPlural: v.optional(v.string),
     }),
   ),
-  minUnitQuantity: optional(count),
-  maxUnitQuantity: optional(count),
+  minUnitQuantity: v.optional(count),
+  maxUnitQuantity: v.optional(count),
 });
 
 const entitlement = v.object({
   featureId: nonEmptyString,
-  displayName: v.string(),
+  displayName: v.string,
   featureType: v.picklist(["BOOLEAN", "NUMBER"]),
-  usageLimit: v.nullish(v.number()),
-  isUnlimited: optional(v.boolean()),
-  units: optional(v.string()),
-  unitsPlural: optional(v.string()),
+  usageLimit: v.nullish(v.number),
+  isUnlimited: v.optional(v.boolean),
+  units: v.optional(v.string),
+  unitsPlural: v.optional(v.string),
 });
 
 const addon = v.object({
   id: nonEmptyString,
-  displayName: v.string(),
+  displayName: v.string,
   pricePoints: v.array(price),
-  maxQuantity: optional(count),
+  maxQuantity: v.optional(count),
 });
 
 const plan = v.object({
   id: nonEmptyString,
-  displayName: v.string(),
-  description: optional(v.string()),
-  order: v.number(),
+  displayName: v.string,
+  description: v.optional(v.string),
+  order: v.number,
   pricingType: v.picklist(["FREE", "PAID", "CUSTOM"]),
   pricePoints: v.array(price),
   entitlements: v.array(entitlement),
-  basePlanId: optional(v.string()),
-  defaultTrialConfig: optional(
-    v.object({ duration: v.pipe(v.number(), v.minValue(0)), units: v.picklist(["DAY", "MONTH"]) }),
+  basePlanId: v.optional(v.string),
+  defaultTrialConfig: v.optional(
+    v.object({ duration: v.refine(v.number, (value) => value >= 0, "a duration ≥ 0"), units: v.picklist(["DAY", "MONTH"]) }),
   ),
-  compatibleAddons: optional(v.array(addon)),
-  productId: optional(v.string()),
-  metadata: optional(stringRecord),
+  compatibleAddons: v.optional(v.array(addon)),
+  productId: v.optional(v.string),
+  metadata: v.optional(stringRecord),
 });
 
 const subscriptionAddon = v.object({ addonId: nonEmptyString, quantity: count });
@@ -93,80 +94,63 @@ const subscription = v.object({
   id: nonEmptyString,
   planId: nonEmptyString,
   status: v.picklist(["ACTIVE", "IN_TRIAL", "PAYMENT_PENDING", "CANCELED", "EXPIRED", "NOT_STARTED"]),
-  billingPeriod: optional(billingPeriod),
-  unitQuantity: optional(count),
-  addons: optional(v.array(subscriptionAddon)),
-  startDate: v.string(),
-  trialEndDate: optional(v.string()),
-  currentBillingPeriodEnd: optional(v.string()),
+  billingPeriod: v.optional(billingPeriod),
+  unitQuantity: v.optional(count),
+  addons: v.optional(v.array(subscriptionAddon)),
+  startDate: v.string,
+  trialEndDate: v.optional(v.string),
+  currentBillingPeriodEnd: v.optional(v.string),
 });
 
 const customer = v.object({
   id: nonEmptyString,
   subscriptions: v.array(subscription),
-  hasPaymentMethod: optional(v.boolean()),
-  trialedPlanIds: optional(v.array(v.string())),
+  hasPaymentMethod: v.optional(v.boolean),
+  trialedPlanIds: v.optional(v.array(v.string)),
 });
 
 export const plansResponseSchema = v.object({ plans: v.array(plan) });
 export const customerResponseSchema = v.object({ customer });
-export const provisionResultSchema = v.variant("status", [
-  v.object({ status: v.literal("SUCCESS"), subscription }),
-  v.object({
+export const provisionResultSchema = v.variant("status", {
+  SUCCESS: v.object({ status: v.literal("SUCCESS"), subscription }),
+  PAYMENT_REQUIRED: v.object({
     status: v.literal("PAYMENT_REQUIRED"),
     checkoutUrl: nonEmptyString,
-    checkoutBillingId: optional(v.string()),
+    checkoutBillingId: v.optional(v.string),
   }),
-]);
+});
 export const errorBodySchema = v.object({
-  error: v.object({ code: v.string(), message: v.string() }),
+  error: v.object({ code: v.string, message: v.string }),
 });
 
 const billingInformation = v.object({
-  taxRateIds: optional(v.array(v.string())),
-  taxPercentage: optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100))),
+  taxRateIds: v.optional(v.array(v.string)),
+  taxPercentage: v.optional(v.refine(v.number, (value) => value >= 0 && value <= 100, "a percentage from 0 to 100")),
 });
 
 const checkoutOptions = v.object({
   successUrl: nonEmptyString,
   cancelUrl: nonEmptyString,
-  allowPromoCodes: optional(v.boolean()),
-  collectBillingAddress: optional(v.boolean()),
+  allowPromoCodes: v.optional(v.boolean),
+  collectBillingAddress: v.optional(v.boolean),
 });
 
 export const provisionParamsSchema = v.object({
   customerId: nonEmptyString,
   planId: nonEmptyString,
-  addons: optional(v.array(subscriptionAddon)),
-  startDate: optional(v.pipe(v.string(), v.isoTimestamp())),
-  id: optional(nonEmptyString),
-  billingPeriod: optional(billingPeriod),
-  unitQuantity: optional(v.pipe(count, v.minValue(1))),
-  billingInformation: optional(billingInformation),
-  checkoutOptions: optional(checkoutOptions),
-  metadata: optional(stringRecord),
+  addons: v.optional(v.array(subscriptionAddon)),
+  startDate: v.optional(v.refine(v.string, isIsoDateTime, "an ISO 8601 date-time")),
+  id: v.optional(nonEmptyString),
+  billingPeriod: v.optional(billingPeriod),
+  unitQuantity: v.optional(v.refine(count, (value) => value >= 1, "a quantity ≥ 1")),
+  billingInformation: v.optional(billingInformation),
+  checkoutOptions: v.optional(checkoutOptions),
+  metadata: v.optional(stringRecord),
 });
-
-export type SchemaIssue = { path: string; message: string };
-
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: SchemaIssue[] };
-
-/** Validates `input`; never throws. Issues name the failing path ("plans.0.order"). */
-export function parseWith<T>(schema: v.GenericSchema<unknown, T>, input: unknown): ParseResult<T> {
-  const result = v.safeParse(schema, input);
-  if (result.success) return { ok: true, value: result.output };
-  return {
-    ok: false,
-    issues: result.issues.map((issue) => ({
-      path: v.getDotPath(issue) ?? "",
-      message: issue.message,
-    })),
-  };
-}
 
 // Compile-time proof that each schema's output is exactly its contract type, both ways.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Out<S extends v.GenericSchema> = v.InferOutput<S>;
+type Out<S> = v.Infer<S>;
 true satisfies Same<Out<typeof price>, Price>;
 true satisfies Same<Out<typeof entitlement>, Entitlement>;
 true satisfies Same<Out<typeof addon>, Addon>;

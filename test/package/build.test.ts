@@ -26,7 +26,7 @@ describe("the built package", () => {
     expect(existsSync(join(root, target.types))).toBe(true);
   });
 
-  it("the React entry says \"use client\" and leaves react, react-query and valibot to the app", () => {
+  it("the React entry says \"use client\" and leaves react and react-query to the app", () => {
     const code = readFileSync(join(root, "dist/index.js"), "utf8");
     expect(code.startsWith('"use client";')).toBe(true);
     expect(code).toMatch(/from "@tanstack\/react-query"/);

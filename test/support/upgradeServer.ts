@@ -6,7 +6,7 @@
 import { http } from "msw";
 import { setupServer } from "msw/node";
 import { demoPlans } from "../../demo/catalog.js";
-import type { Plan } from "../../src/core/contract.js";
+import type { Customer, Plan } from "../../src/core/contract.js";
 import { createMemoryBackend, createUpgradeHandler } from "../../src/server/index.js";
 
 export const ORIGIN = "http://localhost:3000";
@@ -22,8 +22,8 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-export function createTestUpgradeServer(options: { plans?: Plan[] } = {}) {
-  const backend = createMemoryBackend({ plans: options.plans ?? demoPlans });
+export function createTestUpgradeServer(options: { plans?: Plan[]; customers?: Customer[] } = {}) {
+  const backend = createMemoryBackend({ plans: options.plans ?? demoPlans, customers: options.customers });
   const handler = createUpgradeHandler({
     backend,
     basePath: BASE_PATH,

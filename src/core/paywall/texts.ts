@@ -28,6 +28,9 @@ export interface PaywallTexts {
   /** Shown next to the switch when paying annually is cheaper. */
   savings: TextValue<{ percent: number }>;
 
+  /** Accessible name of the list of plan cards. */
+  plansLabel: TextValue;
+
   // Prices
   perMonth: TextValue;
   perYear: TextValue;
@@ -80,6 +83,10 @@ export interface PaywallTexts {
   empty: TextValue;
   /** While the app confirms a checkout that came back. */
   finishing: TextValue;
+  /** A provision failed; `message` is the backend's or the library's (English) message. */
+  provisionError: TextValue<{ code: string; message: string }>;
+  /** Announced while the checkout page is being opened. */
+  redirecting: TextValue;
 }
 
 export const defaultPaywallTexts: PaywallTexts = {
@@ -88,6 +95,7 @@ export const defaultPaywallTexts: PaywallTexts = {
   periodSwitchLabel: "Billing period",
   savings: ({ percent }) => `Save ${percent}%`,
 
+  plansLabel: "Plans",
   perMonth: "/ month",
   perYear: "/ year",
   billedAnnually: ({ total }) => `billed annually (${total})`,
@@ -128,6 +136,8 @@ export const defaultPaywallTexts: PaywallTexts = {
   retry: "Try again",
   empty: "No plans available",
   finishing: "Finishing your upgrade…",
+  provisionError: ({ message }) => `The upgrade could not be started: ${message}`,
+  redirecting: "Opening checkout…",
 };
 
 /** The defaults with `overrides` on top; an override set to `undefined` keeps the default. */

@@ -1,0 +1,130 @@
+"use client";
+/**
+ * The drop-in paywall: a period switch, one card per plan, and the loading, error and empty states.
+ * All decisions come from usePaywall (and below it the pure core model); this file only draws.
+ */
+import type { ReactNode } from "react";
+import { text } from "../core/paywall/texts.js";
+import type { PlanCardModel } from "../core/paywall/paywallModel.js";
+import { usePaywall, type UsePaywallOptions } from "../react/usePaywall.js";
+import { createClassFor, type PaywallClassNames } from "./paywallClassNames.js";
+import { PeriodSwitch } from "./PeriodSwitch.js";
+import { PlanCard, type PlanLink } from "./PlanCard.js";
+
+export interface PlanRenderHelpers {
+  /** Do what the card's button does (provision, or call onPlanSelected). */
+  select: () => void;
+  setUnitQuantity: (quantity: number) => void;
+  /** False when the button cannot act (current plan, or another provision is running). */
+  selectable: boolean;
+  busy: boolean;
+}
+
+export interface PaywallProps extends UsePaywallOptions {
+  /** Replace a card's markup; the logic (intent, price, labels) stays the library's. */
+  renderPlan?: (card: PlanCardModel, helpers: PlanRenderHelpers) => ReactNode;
+  /** Where "Contact sales" leads; also read from a plan's `metadata.contactSalesUrl`. */
+  contactSalesUrl?: PlanLink;
+  /** Where "Sign up" leads for visitors. */
+  signUpUrl?: PlanLink;
+  className?: string;
+  classNames?: PaywallClassNames;
+  /** Drop the library's `ruk-` classes (keep your own `classNames`). */
+  unstyled?: boolean;
+}
+
+export function Paywall(props: PaywallProps): ReactNode {
+  const paywall = usePaywall(props);
+  const { texts, model } = paywall;
+  const classFor = createClassFor(
+    props.className ? { ...props.classNames, root: [props.classNames?.root, props.className].filter(Boolean).join(" ") } : props.classNames,
+    props.unstyled ?? false,
+  );
+  const locked = paywall.provisionStatus === "pending" || paywall.provisionStatus === "redirecting";
+
+  if (paywall.status === "loading") {
+    return (
+      <section className={classFor("root")} data-state="loading" aria-busy="true">
+        <div className={classFor("status")} role="status">
+          <span className="ruk-visually-hidden">{text(texts.loading)}</span>
+          <div className="ruk-skeleton" aria-hidden="true">
+            <div />
+            <div />
+            <div />
+          </div>
+        </div>
+      </section>
+    );
+  }
+  if (paywall.status === "error" || !model) {
+    return (
+      <section className={classFor("root")} data-state="error">
+        <div className={classFor("status")} role="alert">
+          <p>{text(texts.error)}</p>
+          <button type="button" className={classFor("button")} onClick={paywall.retry}>
+            {text(texts.retry)}
+          </button>
+        </div>
+      </section>
+    );
+  }
+  if (paywall.status === "empty") {
+    return (
+      <section className={classFor("root")} data-state="empty">
+        <p className={classFor("status")}>{text(texts.empty)}</p>
+      </section>
+    );
+  }
+
+  return (
+    <section className={classFor("root")} data-state={locked ? "busy" : "ready"}>
+      {model.periods.length > 1 && (
+        <PeriodSwitch
+          periods={model.periods}
+          value={model.billingPeriod}
+          onChange={paywall.selectBillingPeriod}
+          label={text(texts.periodSwitchLabel)}
+          savingsText={model.savingsText}
+          disabled={locked}
+          classFor={classFor}
+        />
+      )}
+      <ul className={classFor("plans")} aria-label={text(texts.plansLabel)}>
+        {model.cards.map((card) => {
+          const selectable = paywall.canSelect(card);
+          const busy = paywall.busyPlanId === card.plan.id;
+          return (
+            <li key={card.plan.id}>
+              {props.renderPlan ? (
+                props.renderPlan(card, {
+                  select: () => paywall.selectPlan(card),
+                  setUnitQuantity: (quantity) => paywall.setUnitQuantity(card.plan.id, quantity),
+                  selectable: selectable && !locked,
+                  busy,
+                })
+              ) : (
+                <PlanCard
+                  card={card}
+                  onSelect={paywall.selectPlan}
+                  onUnitQuantityChange={paywall.setUnitQuantity}
+                  selectable={selectable}
+                  locked={locked}
+                  busy={busy}
+                  busyLabel={text(texts.redirecting)}
+                  contactSalesUrl={props.contactSalesUrl ?? card.plan.metadata?.contactSalesUrl}
+                  signUpUrl={props.signUpUrl}
+                  classFor={classFor}
+                />
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {paywall.provisionError && (
+        <p className={classFor("notice")} role="alert">
+          {text(texts.provisionError, { code: paywall.provisionError.code, message: paywall.provisionError.message })}
+        </p>
+      )}
+    </section>
+  );
+}

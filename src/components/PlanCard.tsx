@@ -1,0 +1,106 @@
+"use client";
+import { memo, useId, type ReactNode } from "react";
+import type { Plan } from "../core/contract.js";
+import type { PlanCardModel } from "../core/paywall/paywallModel.js";
+import type { ClassFor } from "./paywallClassNames.js";
+import { QuantityStepper } from "./QuantityStepper.js";
+
+/** Where a card's button leads when the library cannot act itself (contact sales, sign up). */
+export type PlanLink = string | ((plan: Plan) => string);
+
+export interface PlanCardProps {
+  card: PlanCardModel;
+  onSelect: (card: PlanCardModel) => void;
+  onUnitQuantityChange: (planId: string, quantity: number) => void;
+  /** The card's button can act (see usePaywall's canSelect). */
+  selectable: boolean;
+  /** Another provision is running: every button waits. */
+  locked: boolean;
+  /** This card's provision is running. */
+  busy: boolean;
+  busyLabel: string;
+  contactSalesUrl: PlanLink | undefined;
+  signUpUrl: PlanLink | undefined;
+  classFor: ClassFor;
+}
+
+/** One plan: name, description, price, features, stepper, and its button. */
+export const PlanCard = memo(function PlanCard(props: PlanCardProps): ReactNode {
+  const { card, classFor, busy } = props;
+  const headingId = useId();
+  const { plan, price } = card;
+  return (
+    <article
+      aria-labelledby={headingId}
+      className={classFor("plan", card.isCurrent && "ruk-plan--current", card.isHighlighted && "ruk-plan--highlighted")}
+      data-plan-id={plan.id}
+      data-intent={card.intent}
+      data-current={card.isCurrent || undefined}
+      data-highlighted={card.isHighlighted || undefined}
+    >
+      {card.badge && <p className={classFor("badge")}>{card.badge}</p>}
+      <h3 id={headingId} className={classFor("name")}>
+        {plan.displayName}
+      </h3>
+      {plan.description && <p className={classFor("description")}>{plan.description}</p>}
+      <p className={classFor("price")} data-kind={price.kind}>
+        <span className="ruk-plan__amount">{price.amount}</span>
+        {price.unit && <span className="ruk-plan__unit"> {price.unit}</span>}
+        {price.period && <span className="ruk-plan__period"> {price.period}</span>}
+        {price.note && <span className="ruk-plan__note">{price.note}</span>}
+        {price.total && <span className="ruk-plan__total">{price.total}</span>}
+      </p>
+      {card.trialText && <p className={classFor("trial")}>{card.trialText}</p>}
+      {card.unitQuantity && (
+        <QuantityStepper
+          quantity={card.unitQuantity}
+          onChange={(value) => props.onUnitQuantityChange(plan.id, value)}
+          disabled={props.locked}
+          classFor={classFor}
+        />
+      )}
+      <PlanButton {...props} />
+      {card.entitlements.length > 0 && (
+        <div className={classFor("features")}>
+          {card.basePlanText && <p className="ruk-plan__base">{card.basePlanText}</p>}
+          <ul>
+            {card.entitlements.map((line) => (
+              <li key={line.featureId}>{line.text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {busy && (
+        <p className="ruk-visually-hidden" role="status">
+          {props.busyLabel}
+        </p>
+      )}
+    </article>
+  );
+});
+
+function PlanButton({ card, onSelect, selectable, locked, busy, contactSalesUrl, signUpUrl, classFor }: PlanCardProps) {
+  const link =
+    card.intent === "CONTACT_SALES" ? contactSalesUrl : card.intent === "SIGN_UP" ? signUpUrl : undefined;
+  const className = classFor("button", card.isHighlighted && "ruk-plan__button--primary");
+  if (link !== undefined && !selectable) {
+    return (
+      <a className={className} href={typeof link === "function" ? link(card.plan) : link} aria-label={card.buttonAriaLabel}>
+        {card.buttonLabel}
+      </a>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className={className}
+      aria-label={card.buttonAriaLabel}
+      aria-busy={busy || undefined}
+      data-state={busy ? "pending" : "idle"}
+      disabled={!selectable || locked}
+      onClick={() => onSelect(card)}
+    >
+      {card.buttonLabel}
+    </button>
+  );
+}

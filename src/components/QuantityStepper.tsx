@@ -1,0 +1,50 @@
+"use client";
+import type { UnitQuantityModel } from "../core/paywall/paywallModel.js";
+import type { ClassFor } from "./paywallClassNames.js";
+
+export interface QuantityStepperProps {
+  quantity: UnitQuantityModel;
+  onChange: (value: number) => void;
+  disabled: boolean;
+  classFor: ClassFor;
+}
+
+/** − / number / + for per-unit plans, kept within the price's min and max. */
+export function QuantityStepper({ quantity, onChange, disabled, classFor }: QuantityStepperProps) {
+  const { value, min, max } = quantity;
+  const clamp = (next: number) => Math.min(max ?? Number.POSITIVE_INFINITY, Math.max(min, Math.round(next)));
+  return (
+    <div className={classFor("stepper")}>
+      <button
+        type="button"
+        aria-label={quantity.decreaseLabel}
+        disabled={disabled || value <= min}
+        onClick={() => onChange(clamp(value - 1))}
+      >
+        −
+      </button>
+      <input
+        type="number"
+        inputMode="numeric"
+        aria-label={quantity.label}
+        min={min}
+        max={max}
+        value={value}
+        disabled={disabled}
+        onChange={(event) => {
+          const next = event.currentTarget.valueAsNumber;
+          if (Number.isFinite(next)) onChange(clamp(next));
+        }}
+      />
+      <span>{quantity.unitLabel}</span>
+      <button
+        type="button"
+        aria-label={quantity.increaseLabel}
+        disabled={disabled || (max !== undefined && value >= max)}
+        onClick={() => onChange(clamp(value + 1))}
+      >
+        +
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+/**
+ * A button that provisions one plan and follows the checkout. With `asChild` it lends that
+ * behaviour to the app's own button component instead of rendering a <button>.
+ */
+import { forwardRef, type ButtonHTMLAttributes, type MouseEvent, type ReactNode } from "react";
+import type { BillingPeriod, Subscription, SubscriptionAddon } from "../core/contract.js";
+import type { UpgradeError } from "../core/UpgradeError.js";
+import { useProvisionSubscription } from "../react/useProvisionSubscription.js";
+import { Slot } from "./Slot.js";
+
+export type UpgradeButtonState = "idle" | "pending" | "redirecting" | "success" | "error";
+
+export interface UpgradeButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, "onError"> {
+  planId: string;
+  billingPeriod?: BillingPeriod;
+  unitQuantity?: number;
+  addons?: SubscriptionAddon[];
+  /** Render the one child element with this button's behaviour instead of a <button>. */
+  asChild?: boolean;
+  onSuccess?: (subscription: Subscription) => void;
+  onError?: (error: UpgradeError) => void;
+  children?: ReactNode;
+}
+
+export const UpgradeButton = forwardRef<HTMLButtonElement, UpgradeButtonProps>(function UpgradeButton(
+  { planId, billingPeriod, unitQuantity, addons, asChild = false, onSuccess, onError, onClick, disabled, children, ...rest },
+  ref,
+) {
+  const { provisionSubscription, status } = useProvisionSubscription({ onSuccess, onError });
+  const busy = status === "pending" || status === "redirecting";
+
+  const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented || busy) return;
+    void provisionSubscription({
+      planId,
+      ...(billingPeriod && { billingPeriod }),
+      ...(unitQuantity !== undefined && { unitQuantity }),
+      ...(addons && { addons }),
+    });
+  };
+
+  const shared = {
+    ...rest,
+    "aria-busy": busy || undefined,
+    "data-state": status,
+    disabled: disabled || busy,
+  };
+
+  if (asChild) {
+    // The Slot composes the child's own onClick before ours; ours checks defaultPrevented.
+    return (
+      <Slot {...shared} ref={ref as never} onClick={handleClick as never}>
+        {children}
+      </Slot>
+    );
+  }
+  return (
+    <button type="button" {...shared} ref={ref} onClick={handleClick}>
+      {children}
+    </button>
+  );
+});

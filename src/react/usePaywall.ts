@@ -1,0 +1,193 @@
+"use client";
+/**
+ * The headless paywall: everything <Paywall> renders, as data and actions, so an app can draw its
+ * own. The decisions (order, prices, button intents, texts) come from the pure core model; this hook
+ * only adds the data fetching and the user's choices (period, quantities, the clicked plan).
+ */
+import { useCallback, useMemo, useState } from "react";
+import type { BillingPeriod, Plan } from "../core/contract.js";
+import { buildPaywallModel, type PaywallModel, type PlanCardModel } from "../core/paywall/paywallModel.js";
+import type { PlanIntent } from "../core/paywall/planIntent.js";
+import { resolveTexts, type PaywallTexts } from "../core/paywall/texts.js";
+import type { UpgradeError } from "../core/UpgradeError.js";
+import { useCustomer } from "./useCustomer.js";
+import { useLocale } from "./useLocale.js";
+import { usePlans } from "./usePlans.js";
+import { useProvisionSubscription, type ProvisionStatus } from "./useProvisionSubscription.js";
+
+/** Intents that provisioning can carry out; the others need the app (contact sales, sign up). */
+const PROVISIONABLE: ReadonlySet<PlanIntent> = new Set<PlanIntent>([
+  "START_TRIAL",
+  "UPGRADE",
+  "DOWNGRADE",
+  "SWITCH_BILLING_PERIOD",
+  "CHANGE_UNIT_QUANTITY",
+]);
+
+export interface PlanSelection {
+  plan: Plan;
+  intent: PlanIntent;
+  billingPeriod: BillingPeriod;
+  unitQuantity: number | undefined;
+}
+
+export interface UsePaywallOptions {
+  productId?: string;
+  /** Plans never to show (besides those with `metadata.hidden: "true"`). */
+  hiddenPlanIds?: readonly string[];
+  highlightedPlanId?: string;
+  /** Controlled billing period. */
+  billingPeriod?: BillingPeriod;
+  /** Initial billing period when uncontrolled. */
+  defaultBillingPeriod?: BillingPeriod;
+  onBillingPeriodChange?: (billingPeriod: BillingPeriod) => void;
+  /** Take over what a plan's button does; without it the button provisions and follows checkout. */
+  onPlanSelected?: (selection: PlanSelection) => void;
+  /** Any visible text, as a string or a function of its arguments. */
+  textOverrides?: Partial<PaywallTexts>;
+  /** Locale for money and numbers; defaults to the provider's, else "en-US". */
+  locale?: string;
+}
+
+export type PaywallStatus = "loading" | "error" | "empty" | "ready";
+
+export interface UsePaywallResult {
+  status: PaywallStatus;
+  /** The computed paywall; null while loading or failed. */
+  model: PaywallModel | null;
+  texts: PaywallTexts;
+  /** Why the plans or the customer could not be loaded. */
+  loadError: UpgradeError | null;
+  /** Refetches what failed. */
+  retry: () => void;
+  selectBillingPeriod: (billingPeriod: BillingPeriod) => void;
+  setUnitQuantity: (planId: string, quantity: number) => void;
+  /** What a card's button does: provisions, or hands the choice to `onPlanSelected`. */
+  selectPlan: (card: PlanCardModel) => void;
+  /** Whether `selectPlan` can do anything for this card (false for the current plan, or a
+   * contact-sales / sign-up card when the app has not said how to handle it). */
+  canSelect: (card: PlanCardModel) => boolean;
+  /** The plan whose provision is running or redirecting, if any. */
+  busyPlanId: string | null;
+  /** The provision's state; while pending or redirecting every plan button is disabled. */
+  provisionStatus: ProvisionStatus;
+  provisionError: UpgradeError | null;
+}
+
+export function usePaywall(options: UsePaywallOptions = {}): UsePaywallResult {
+  const plans = usePlans({ productId: options.productId });
+  const customer = useCustomer();
+  const provision = useProvisionSubscription();
+  const locale = useLocale(options.locale);
+  const [pickedPeriod, setPickedPeriod] = useState<BillingPeriod | undefined>(undefined);
+  const [unitQuantities, setUnitQuantities] = useState<Readonly<Record<string, number>>>({});
+  const [busyPlanId, setBusyPlanId] = useState<string | null>(null);
+
+  const { textOverrides } = options;
+  const texts = useMemo(() => resolveTexts(textOverrides), [textOverrides]);
+  const billingPeriod = options.billingPeriod ?? pickedPeriod;
+
+  const model = useMemo(
+    () =>
+      plans.data && customer.data !== undefined
+        ? buildPaywallModel({
+            plans: plans.data,
+            customer: customer.data,
+            productId: options.productId,
+            hiddenPlanIds: options.hiddenPlanIds,
+            billingPeriod,
+            preferredBillingPeriod: options.defaultBillingPeriod,
+            highlightedPlanId: options.highlightedPlanId,
+            unitQuantities,
+            locale,
+            texts,
+          })
+        : null,
+    [
+      plans.data,
+      customer.data,
+      options.productId,
+      options.hiddenPlanIds,
+      billingPeriod,
+      options.defaultBillingPeriod,
+      options.highlightedPlanId,
+      unitQuantities,
+      locale,
+      texts,
+    ],
+  );
+
+  const loadError = plans.error ?? customer.error;
+  const status: PaywallStatus = model
+    ? model.cards.length === 0
+      ? "empty"
+      : "ready"
+    : loadError
+      ? "error"
+      : "loading";
+
+  const { onBillingPeriodChange, onPlanSelected } = options;
+  const selectBillingPeriod = useCallback(
+    (period: BillingPeriod) => {
+      setPickedPeriod(period);
+      onBillingPeriodChange?.(period);
+    },
+    [onBillingPeriodChange],
+  );
+
+  const setUnitQuantity = useCallback((planId: string, quantity: number) => {
+    setUnitQuantities((current) => (current[planId] === quantity ? current : { ...current, [planId]: quantity }));
+  }, []);
+
+  const canSelect = useCallback(
+    (card: PlanCardModel) => card.actionable && (onPlanSelected !== undefined || PROVISIONABLE.has(card.intent)),
+    [onPlanSelected],
+  );
+
+  const modelPeriod = model?.billingPeriod;
+  const { provisionSubscription } = provision;
+  const selectPlan = useCallback(
+    (card: PlanCardModel) => {
+      if (!canSelect(card) || modelPeriod === undefined) return;
+      const period = card.price.billingPeriod ?? modelPeriod;
+      const unitQuantity = card.unitQuantity?.value;
+      if (onPlanSelected) {
+        onPlanSelected({ plan: card.plan, intent: card.intent, billingPeriod: period, unitQuantity });
+        return;
+      }
+      setBusyPlanId(card.plan.id);
+      void provisionSubscription({
+        planId: card.plan.id,
+        // Free plans have no price points and so no period to send.
+        ...(card.price.billingPeriod && { billingPeriod: card.price.billingPeriod }),
+        ...(unitQuantity !== undefined && { unitQuantity }),
+      });
+    },
+    [canSelect, modelPeriod, onPlanSelected, provisionSubscription],
+  );
+
+  const { refetch: refetchPlans } = plans;
+  const { refetch: refetchCustomer } = customer;
+  const plansFailed = plans.isError;
+  const customerFailed = customer.isError;
+  const retry = useCallback(() => {
+    if (plansFailed) void refetchPlans();
+    if (customerFailed) void refetchCustomer();
+  }, [plansFailed, customerFailed, refetchPlans, refetchCustomer]);
+
+  const provisionRunning = provision.status === "pending" || provision.status === "redirecting";
+  return {
+    status,
+    model,
+    texts,
+    loadError,
+    retry,
+    selectBillingPeriod,
+    setUnitQuantity,
+    selectPlan,
+    canSelect,
+    busyPlanId: provisionRunning ? busyPlanId : null,
+    provisionStatus: provision.status,
+    provisionError: provision.error,
+  };
+}

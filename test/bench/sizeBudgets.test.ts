@@ -1,0 +1,35 @@
+/**
+ * The bundle-size budgets (issue: Paywall ≤ 22 KiB gzip with react-query, ≤ 10 KiB our code alone;
+ * the three hooks ≤ 14 KiB with react-query). Measured by building small apps with Vite, as
+ * `npm run size` does; a broken budget fails `npm test`.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkSizeBudgets, sizeBudgets } from "../../bench/size/budgets.js";
+import { measureBundles, type SizeReport } from "../../bench/size/measureBundles.js";
+
+let report: SizeReport;
+beforeAll(async () => {
+  report = await measureBundles();
+}, 120_000);
+
+describe("bundle size budgets", () => {
+  it("every budget holds", () => {
+    const broken = checkSizeBudgets(report).filter((verdict) => !verdict.ok);
+    expect(broken.map((verdict) => `${verdict.budget.bundleId}/${verdict.budget.measure}: ${verdict.actualGzipBytes} B > ${verdict.budget.maxGzipBytes} B`)).toEqual([]);
+  });
+
+  it("the checker fails a budget that is too small", () => {
+    const tooSmall = sizeBudgets.map((budget) => ({ ...budget, maxGzipBytes: 1_000 }));
+    expect(checkSizeBudgets(report, tooSmall).every((verdict) => !verdict.ok)).toBe(true);
+  });
+
+  it("measures real bundles: react-query adds several KiB on top of our own code", () => {
+    const paywall = report.bundles.find((bundle) => bundle.id === "paywall")!;
+    expect(paywall.ownCode.gzip).toBeGreaterThan(4_000);
+    expect(paywall.withReactQuery.gzip - paywall.ownCode.gzip).toBeGreaterThan(5_000);
+  });
+
+  it("an app that does not use embedded checkout ships no Stripe.js code", () => {
+    for (const bundle of report.bundles) expect(bundle.containsStripe).toBe(false);
+  });
+});
