@@ -17,6 +17,22 @@ export { DEFAULT_ALLOWED_PROVISION_FIELDS } from "./provisionFields.js";
 export type { ProvisionField } from "./provisionFields.js";
 export { createMemoryBackend } from "./createMemoryBackend.js";
 export type { MemoryBackend, MemoryBackendOptions, MemoryBackendState, MemoryCheckoutSessions } from "./createMemoryBackend.js";
+export { createStiggBackend } from "./createStiggBackend.js";
+export type { StiggBackendOptions } from "./createStiggBackend.js";
+export type {
+  StiggAddon,
+  StiggClientLike,
+  StiggCustomer,
+  StiggEntitlement,
+  StiggFeature,
+  StiggPaywall,
+  StiggPlan,
+  StiggPrice,
+  StiggProvisionResult,
+  StiggProvisionSubscriptionParams,
+  StiggRef,
+  StiggSubscription,
+} from "./stiggClient.js";
 export { BackendError, isBackendError } from "./backend.js";
 export type {
   CheckoutRedirect,
