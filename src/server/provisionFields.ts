@@ -60,23 +60,31 @@ export function toAllowedFieldSet(fields: readonly string[]): ReadonlySet<string
 
 /**
  * The body fields outside `allowed`, as dotted paths ("metadata", "checkoutOptions.collectBillingAddress",
- * or an unknown "foo"). A parent entry ("checkoutOptions") allows all its children. `customerId` is
- * always accepted: the handler checks it against the identity instead. `null` counts as absent,
- * as it does everywhere in the contract.
+ * or an unknown "foo"). A parent entry ("checkoutOptions") allows all its known children; an unknown
+ * child is refused even then, since the schema would drop it silently. `customerId` is always
+ * accepted: the handler checks it against the identity instead. `null` counts as absent, as it
+ * does everywhere in the contract.
  */
 export function disallowedProvisionFields(body: Record<string, unknown>, allowed: ReadonlySet<string>): string[] {
   const refused: string[] = [];
   for (const [key, value] of Object.entries(body)) {
-    if (value === null || value === undefined || key === "customerId" || allowed.has(key)) continue;
+    if (value === null || value === undefined || key === "customerId") continue;
     const childPrefix = `${key}.`;
-    const allowsSomeChild = [...allowed].some((field) => field.startsWith(childPrefix));
-    if (!allowsSomeChild || !isPlainObject(value)) {
-      refused.push(key);
+    const knownChildren = [...KNOWN_FIELDS].filter((field) => field.startsWith(childPrefix));
+    if (knownChildren.length === 0) {
+      if (!allowed.has(key)) refused.push(key);
+      continue;
+    }
+    const allowsAllChildren = allowed.has(key);
+    if (!isPlainObject(value)) {
+      // Not an object where one belongs: the schema check answers that, if any part is allowed.
+      if (!allowsAllChildren && !knownChildren.some((field) => allowed.has(field))) refused.push(key);
       continue;
     }
     for (const [child, childValue] of Object.entries(value)) {
       if (childValue === null || childValue === undefined) continue;
-      if (!allowed.has(childPrefix + child)) refused.push(childPrefix + child);
+      const path = childPrefix + child;
+      if (!KNOWN_FIELDS.has(path) || !(allowsAllChildren || allowed.has(path))) refused.push(path);
     }
   }
   return refused;

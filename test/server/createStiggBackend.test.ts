@@ -17,7 +17,7 @@ import type {
   StiggProvisionSubscriptionParams,
   StiggSubscription,
 } from "../../src/server/stiggClient.js";
-import { errorOf } from "./fixtures.js";
+import { EVERY_PROVISION_FIELD, errorOf } from "./fixtures.js";
 
 type Call =
   | { method: "getPaywall"; params: { productId?: string } }
@@ -109,17 +109,6 @@ const SEED = {
   metadata: { key: "value" },
 } as const;
 
-const EVERY_FIELD: ProvisionField[] = [
-  "planId",
-  "billingPeriod",
-  "unitQuantity",
-  "addons",
-  "startDate",
-  "id",
-  "billingInformation",
-  "metadata",
-  "checkoutOptions",
-];
 
 function handlerOver(client: StiggClientLike, allowedProvisionFields?: ProvisionField[]) {
   return createUpgradeHandler({
@@ -142,7 +131,7 @@ function post(body: unknown): Request {
 describe("createStiggBackend: provisioning", () => {
   it("the seed's parameters reach provisionSubscription unchanged when the handler allows them", async () => {
     const { client, calls } = fakeStigg({ provision: { provisionStatus: "SUCCESS", subscription: sdkSubscription } });
-    const response = await handlerOver(client, EVERY_FIELD)(post(SEED));
+    const response = await handlerOver(client, EVERY_PROVISION_FIELD)(post(SEED));
     expect(response.status).toBe(200);
     // Only startDate changes form: the SDK types it as a Date. It is the same instant.
     expect(calls).toStrictEqual([{ method: "provisionSubscription", params: { ...SEED, startDate: START } }]);
@@ -469,7 +458,12 @@ interface SdkSubscription {
 }
 declare class SdkShapedClient {
   getPaywall(params?: { productId?: string; customerId?: string; billingCountryCode?: string }): Promise<{
-    plans: { id: string; displayName: string; pricingType: "FREE" | "PAID"; pricePoints: { billingPeriod: SdkBillingPeriod; amount: number; currency: string }[] }[];
+    plans: {
+      id: string;
+      displayName: string;
+      pricingType: "FREE" | "PAID";
+      pricePoints: { billingPeriod: SdkBillingPeriod; amount: number; currency: string }[];
+    }[];
   }>;
   getCustomer(customerId: string): Promise<{ id: string; hasPaymentMethod: boolean; subscriptions: SdkSubscription[] }>;
   getActiveSubscriptions(params: { customerId: string; resourceId?: string }): Promise<SdkSubscription[]>;

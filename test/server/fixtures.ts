@@ -2,6 +2,7 @@
 import type { Plan } from "../../src/core/contract.js";
 import { createMemoryBackend, type MemoryBackendOptions } from "../../src/server/createMemoryBackend.js";
 import { createUpgradeHandler, type UpgradeHandlerOptions } from "../../src/server/createUpgradeHandler.js";
+import type { ProvisionField } from "../../src/server/provisionFields.js";
 
 export const ORIGIN = "http://shop.test";
 export const BASE = `${ORIGIN}/api/upgrade`;
@@ -59,6 +60,19 @@ export const plans: Plan[] = [
     pricePoints: [{ billingPeriod: "ANNUALLY", pricingModel: "FLAT_FEE", amount: 1234.5, currency: "EUR" }],
     entitlements: [],
   },
+];
+
+/** For tests that need the client to set anything the contract has (`allowedProvisionFields`). */
+export const EVERY_PROVISION_FIELD: ProvisionField[] = [
+  "planId",
+  "billingPeriod",
+  "unitQuantity",
+  "addons",
+  "startDate",
+  "id",
+  "billingInformation",
+  "metadata",
+  "checkoutOptions",
 ];
 
 /** The test app signs customers in through this header. */

@@ -36,7 +36,11 @@ describe("client-settable provision fields", () => {
     ["metadata", { metadata: { role: "admin" } }, "metadata"],
     ["startDate", { startDate: "2020-01-01T00:00:00.000Z" }, "startDate"],
     ["id", { id: "sub_chosen_by_client" }, "id"],
-    ["collectBillingAddress", { checkoutOptions: { ...returnUrls, collectBillingAddress: false } }, "checkoutOptions.collectBillingAddress"],
+    [
+      "collectBillingAddress",
+      { checkoutOptions: { ...returnUrls, collectBillingAddress: false } },
+      "checkoutOptions.collectBillingAddress",
+    ],
     ["an unknown field", { discountPercent: 100 }, "discountPercent"],
   ])("refuses %s by default with 400 FIELD_NOT_ALLOWED, before the backend", async (_name, extra, field) => {
     const { handler, provisionSubscription } = recordingApp();
@@ -91,6 +95,21 @@ describe("client-settable provision fields", () => {
     // Still only what was allowed: billingInformation stays server-side.
     const taxed = await handler(provisionRequest({ planId: "basic", billingInformation: { taxRateIds: ["txr_0"] } }));
     expect(await errorOf(taxed)).toMatchObject({ status: 400, code: "FIELD_NOT_ALLOWED" });
+  });
+
+  it("refuses an unknown child even when its parent is allowed, since the schema would drop it silently", async () => {
+    const { handler, provisionSubscription } = recordingApp({ allowedProvisionFields: ["planId", "checkoutOptions"] });
+    const response = await handler(provisionRequest({ planId: "basic", checkoutOptions: { ...returnUrls, theme: "dark" } }));
+    const error = await errorOf(response);
+    expect(error).toMatchObject({ status: 400, code: "FIELD_NOT_ALLOWED" });
+    expect(error.message).toContain("checkoutOptions.theme");
+    expect(provisionSubscription).not.toHaveBeenCalled();
+  });
+
+  it("leaves a mistyped allowed object to the schema check", async () => {
+    const { handler } = recordingApp();
+    const response = await handler(provisionRequest({ planId: "basic", checkoutOptions: "https://app.example" }));
+    expect(await errorOf(response)).toMatchObject({ status: 400, code: "INVALID_REQUEST" });
   });
 
   it("refuses an unknown field name in the configuration at creation", () => {
