@@ -49,3 +49,13 @@ export { createMemoryIdempotencyStore } from "./idempotencyStore.js";
 export type { IdempotencyStore, IdempotentAnswer, MemoryIdempotencyStoreOptions } from "./idempotencyStore.js";
 export { createMemoryKeyedLock } from "./keyedLock.js";
 export type { KeyedLock, KeyedLockOptions } from "./keyedLock.js";
+export { runConformanceChecks } from "./runConformanceChecks.js";
+export type {
+  ConformanceCheck,
+  ConformanceOptions,
+  ConformanceReport,
+  ConformanceStatus,
+} from "./runConformanceChecks.js";
+export { formatConformanceReport } from "./formatConformanceReport.js";
+export { runConformanceCli } from "./runConformanceCli.js";
+export type { ConformanceCliIo } from "./runConformanceCli.js";

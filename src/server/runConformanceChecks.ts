@@ -1,0 +1,378 @@
+/**
+ * The contract checks behind `npx react-upgrade-kit check <endpoint-url>`: plain HTTP against any
+ * running backend (in any language), judged by the same schemas the React client parses answers
+ * with, plus the security rules of the contract (identity, another customer, server-side fields,
+ * foreign return URLs and origins) and idempotency.
+ *
+ * The provision checks create a subscription (on a FREE plan when there is one), so point them at a
+ * development or staging backend, or turn them off with `provision: false`.
+ */
+import { IDEMPOTENCY_KEY_HEADER, ROUTES, type Plan } from "../core/contract.js";
+import {
+  customerResponseSchema,
+  errorBodySchema,
+  parseWith,
+  plansResponseSchema,
+  provisionResultSchema,
+  type SchemaIssue,
+} from "../core/schemas.js";
+
+export interface ConformanceOptions {
+  /** Absolute URL of the endpoint, e.g. "http://127.0.0.1:3000/api/upgrade". */
+  endpoint: string;
+  /** The customer the identity headers sign in; default: whoever `GET /customer` answers. */
+  customerId?: string;
+  /** What signs a request in (a session cookie, `Authorization`), sent on every identified request. */
+  headers?: Readonly<Record<string, string>>;
+  /** The plan the provision checks buy; default: the first FREE plan, else the first PAID one. */
+  planId?: string;
+  /** Run the checks that provision for real (default true). */
+  provision?: boolean;
+  /** Per request, in milliseconds. Default 10 000. */
+  timeoutMs?: number;
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+}
+
+export type ConformanceStatus = "pass" | "fail" | "skip";
+
+export interface ConformanceCheck {
+  name: string;
+  status: ConformanceStatus;
+  /** What was seen: a count on success, the reason on failure or skip. */
+  detail: string;
+}
+
+export interface ConformanceReport {
+  endpoint: string;
+  checks: ConformanceCheck[];
+  /** No check failed (skipped ones do not count against it). */
+  passed: boolean;
+}
+
+/** A host that cannot exist (RFC 2606), for the foreign-origin checks. */
+const FOREIGN_ORIGIN = "https://conformance-check.invalid";
+
+/** Thrown by a check to fail (or skip) with a message for the report. */
+class Outcome extends Error {
+  constructor(
+    readonly status: "fail" | "skip",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+const fail = (message: string) => new Outcome("fail", message);
+const skip = (message: string) => new Outcome("skip", message);
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: unknown;
+}
+
+export async function runConformanceChecks(options: ConformanceOptions): Promise<ConformanceReport> {
+  const endpoint = options.endpoint.replace(/\/+$/, "");
+  const identity = { ...options.headers };
+  const hasIdentityHeaders = Object.keys(identity).length > 0;
+  const fetchImpl = options.fetch ?? ((input: string, init: RequestInit) => fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const runId = Math.random().toString(36).slice(2, 10);
+
+  /** Filled in by earlier checks for later ones. */
+  const seen: { plans?: Plan[]; customerId?: string; planId?: string; firstAnswer?: Answer } = {};
+  if (options.planId) seen.planId = options.planId;
+
+  async function send(path: string, init: RequestInit & { headers?: Record<string, string> } = {}): Promise<Answer> {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${endpoint}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      throw fail(`no answer from ${endpoint}${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, headers: response.headers, text, json };
+  }
+
+  const identified = (extra: Record<string, string> = {}) => ({ ...identity, ...extra });
+
+  function postJson(path: string, body: unknown, headers: Record<string, string>): Promise<Answer> {
+    return send(path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
+  }
+
+  function expectJson(answer: Answer, what: string): void {
+    const type = answer.headers.get("content-type") ?? "";
+    if (!/^application\/json\b/i.test(type)) throw fail(`${what}: Content-Type is "${type}", not application/json`);
+    if (answer.json === undefined) throw fail(`${what}: the body is not JSON: ${excerpt(answer.text)}`);
+  }
+
+  function expectStatus(answer: Answer, expected: number): void {
+    if (answer.status !== expected) {
+      throw fail(`expected ${expected}, got ${answer.status}${errorSuffix(answer)}`);
+    }
+  }
+
+  /** The contract's error answer: this status, JSON `{ error: { code, message } }`, no stack trace. */
+  function expectError(answer: Answer, expected: number): string {
+    expectStatus(answer, expected);
+    expectJson(answer, `${expected} answer`);
+    const parsed = parseWith(errorBodySchema, answer.json);
+    if (!parsed.ok) throw fail(`${expected} body is not { error: { code, message } }: ${describeIssues(parsed.issues)}`);
+    if (/\n\s+at\s/.test(parsed.value.error.message)) throw fail(`${expected} message holds a stack trace`);
+    return `${expected} ${parsed.value.error.code}`;
+  }
+
+  function plansToBuy(): { planId: string } {
+    const planId = seen.planId;
+    if (!planId) throw skip("no plan to provision: pass --plan-id, or serve a FREE or PAID plan");
+    return { planId };
+  }
+
+  /** For requests that must be refused before any plan is looked at; a real plan when there is one. */
+  const refusedBody = () => ({ planId: seen.planId ?? `conformance-plan-${runId}` });
+
+  /** Checks past the identity gate need a signed-in request, else they would only meet the 401. */
+  function needsSignedIn(): void {
+    if (!seen.customerId) throw skip("needs a signed-in customer: pass --header (and --customer-id) for the identity");
+  }
+
+  function needsIdentityHeaders(): void {
+    if (!hasIdentityHeaders) throw skip("no --header: a request without identity looks like any other");
+  }
+
+  function needsProvisioning(): void {
+    if (options.provision === false) throw skip("provision checks are off (--no-provision)");
+  }
+
+  const otherCustomer = `conformance-other-${runId}`;
+
+  const checks: { name: string; run: () => Promise<string> }[] = [
+    {
+      name: "GET /plans answers { plans: Plan[] }",
+      async run() {
+        const answer = await send(ROUTES.plans);
+        expectStatus(answer, 200);
+        expectJson(answer, "plans");
+        const parsed = parseWith(plansResponseSchema, answer.json);
+        if (!parsed.ok) throw fail(`plans break the contract: ${describeIssues(parsed.issues)}`);
+        seen.plans = parsed.value.plans;
+        const buyable =
+          parsed.value.plans.find((plan) => plan.pricingType === "FREE") ??
+          parsed.value.plans.find((plan) => plan.pricingType === "PAID");
+        seen.planId ??= buyable?.id;
+        return `${parsed.value.plans.length} plan(s)`;
+      },
+    },
+    {
+      name: "GET /plans?productId= filters by product",
+      async run() {
+        if (!seen.plans) throw skip("needs GET /plans");
+        const productId = seen.plans.find((plan) => plan.productId)?.productId ?? `conformance-no-such-product-${runId}`;
+        const answer = await send(`${ROUTES.plans}?${new URLSearchParams({ productId })}`);
+        expectStatus(answer, 200);
+        const parsed = parseWith(plansResponseSchema, answer.json);
+        if (!parsed.ok) throw fail(`plans break the contract: ${describeIssues(parsed.issues)}`);
+        const strays = parsed.value.plans.filter((plan) => plan.productId !== productId);
+        if (strays.length > 0) throw fail(`asked for product "${productId}", got plan(s) ${strays.map((plan) => plan.id).join(", ")}`);
+        return `${parsed.value.plans.length} plan(s) of "${productId}"`;
+      },
+    },
+    {
+      name: "GET /customer answers the signed-in { customer }",
+      async run() {
+        const query = options.customerId ? `?${new URLSearchParams({ customerId: options.customerId })}` : "";
+        const answer = await send(`${ROUTES.customer}${query}`, { headers: identified() });
+        if (answer.status === 401 && !hasIdentityHeaders) throw skip("401: pass --header with the identity to check the customer");
+        expectStatus(answer, 200);
+        expectJson(answer, "customer");
+        const parsed = parseWith(customerResponseSchema, answer.json);
+        if (!parsed.ok) throw fail(`customer breaks the contract: ${describeIssues(parsed.issues)}`);
+        if (options.customerId && parsed.value.customer.id !== options.customerId) {
+          throw fail(`asked for "${options.customerId}", got customer "${parsed.value.customer.id}"`);
+        }
+        seen.customerId = parsed.value.customer.id;
+        return `"${parsed.value.customer.id}", ${parsed.value.customer.subscriptions.length} subscription(s)`;
+      },
+    },
+    {
+      name: "GET /customer without identity is 401",
+      async run() {
+        needsIdentityHeaders();
+        return expectError(await send(ROUTES.customer), 401);
+      },
+    },
+    {
+      name: "GET /customer of another customer is 403",
+      async run() {
+        needsSignedIn();
+        const answer = await send(`${ROUTES.customer}?${new URLSearchParams({ customerId: otherCustomer })}`, {
+          headers: identified(),
+        });
+        return expectError(answer, 403);
+      },
+    },
+    {
+      name: "POST /provision-subscription without identity is 401",
+      async run() {
+        needsIdentityHeaders();
+        return expectError(await postJson(ROUTES.provisionSubscription, refusedBody(), {}), 401);
+      },
+    },
+    {
+      name: "POST /provision-subscription for another customer is 403",
+      async run() {
+        needsSignedIn();
+        const body = { ...refusedBody(), customerId: otherCustomer };
+        return expectError(await postJson(ROUTES.provisionSubscription, body, identified()), 403);
+      },
+    },
+    {
+      name: "POST /provision-subscription needs Content-Type: application/json (415)",
+      async run() {
+        needsSignedIn();
+        const answer = await send(ROUTES.provisionSubscription, {
+          method: "POST",
+          headers: identified({ "Content-Type": "text/plain" }),
+          body: JSON.stringify({ planId: "conformance" }),
+        });
+        return expectError(answer, 415);
+      },
+    },
+    {
+      name: "POST /provision-subscription with malformed JSON is 400",
+      async run() {
+        needsSignedIn();
+        return expectError(await postJson(ROUTES.provisionSubscription, '{"planId": ', identified()), 400);
+      },
+    },
+    {
+      name: "POST /provision-subscription refuses client-set billingInformation (400)",
+      async run() {
+        needsSignedIn();
+        const body = { ...refusedBody(), billingInformation: { taxPercentage: 0 } };
+        return expectError(await postJson(ROUTES.provisionSubscription, body, identified()), 400);
+      },
+    },
+    {
+      name: "POST /provision-subscription refuses return URLs on a foreign origin (400)",
+      async run() {
+        needsSignedIn();
+        const checkoutOptions = { successUrl: `${FOREIGN_ORIGIN}/ok`, cancelUrl: `${FOREIGN_ORIGIN}/cancel` };
+        const body = { ...refusedBody(), checkoutOptions };
+        return expectError(await postJson(ROUTES.provisionSubscription, body, identified()), 400);
+      },
+    },
+    {
+      name: "POST /provision-subscription from a foreign Origin is 403",
+      async run() {
+        needsSignedIn();
+        const answer = await postJson(ROUTES.provisionSubscription, refusedBody(), identified({ Origin: FOREIGN_ORIGIN }));
+        return expectError(answer, 403);
+      },
+    },
+    {
+      name: "POST /provision-subscription answers SUCCESS or PAYMENT_REQUIRED",
+      async run() {
+        needsProvisioning();
+        needsSignedIn();
+        const body = plansToBuy();
+        const key = `conformance-${runId}`;
+        const answer = await postJson(ROUTES.provisionSubscription, body, identified({ [IDEMPOTENCY_KEY_HEADER]: key }));
+        expectStatus(answer, 200);
+        expectJson(answer, "provision answer");
+        const parsed = parseWith(provisionResultSchema, answer.json);
+        if (!parsed.ok) throw fail(`the answer breaks the contract: ${describeIssues(parsed.issues)}`);
+        if (parsed.value.status === "PAYMENT_REQUIRED" && !/^https?:\/\//i.test(parsed.value.checkoutUrl)) {
+          throw fail(`checkoutUrl "${parsed.value.checkoutUrl}" is not an absolute http(s) URL`);
+        }
+        seen.firstAnswer = answer;
+        return `${parsed.value.status} for plan "${body.planId}"`;
+      },
+    },
+    {
+      name: "Idempotency-Key: same key and body replay the first answer",
+      async run() {
+        const first = seen.firstAnswer;
+        if (!first) throw skip("needs a provision answer");
+        const answer = await postJson(
+          ROUTES.provisionSubscription,
+          plansToBuy(),
+          identified({ [IDEMPOTENCY_KEY_HEADER]: `conformance-${runId}` }),
+        );
+        if (answer.status !== first.status || !sameJson(answer.json, first.json)) {
+          throw fail(`the replay differs from the first answer: ${answer.status} ${excerpt(answer.text)}`);
+        }
+        return `${answer.status}, same body`;
+      },
+    },
+    {
+      name: "Idempotency-Key: same key, different body is 422",
+      async run() {
+        if (!seen.firstAnswer) throw skip("needs a provision answer");
+        const body = { ...plansToBuy(), billingPeriod: "MONTHLY" };
+        const answer = await postJson(
+          ROUTES.provisionSubscription,
+          body,
+          identified({ [IDEMPOTENCY_KEY_HEADER]: `conformance-${runId}` }),
+        );
+        return expectError(answer, 422);
+      },
+    },
+    {
+      name: "an unknown route is 404",
+      async run() {
+        return expectError(await send(`/conformance-no-such-route-${runId}`), 404);
+      },
+    },
+    {
+      name: "a wrong method is 405 with Allow",
+      async run() {
+        const answer = await send(ROUTES.provisionSubscription, { headers: identified() });
+        const seenError = expectError(answer, 405);
+        const allow = answer.headers.get("allow") ?? "";
+        if (!/\bPOST\b/.test(allow)) throw fail(`Allow header is "${allow}", expected it to list POST`);
+        return `${seenError}, Allow: ${allow}`;
+      },
+    },
+  ];
+
+  const results: ConformanceCheck[] = [];
+  for (const check of checks) {
+    try {
+      results.push({ name: check.name, status: "pass", detail: await check.run() });
+    } catch (error) {
+      if (error instanceof Outcome) results.push({ name: check.name, status: error.status, detail: error.message });
+      else results.push({ name: check.name, status: "fail", detail: `check crashed: ${String(error)}` });
+    }
+  }
+  return { endpoint, checks: results, passed: results.every((result) => result.status !== "fail") };
+}
+
+function describeIssues(issues: SchemaIssue[]): string {
+  const shown = issues.slice(0, 3).map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
+  return shown.join("; ") + (issues.length > 3 ? ` (and ${issues.length - 3} more)` : "");
+}
+
+function errorSuffix(answer: Answer): string {
+  const parsed = parseWith(errorBodySchema, answer.json);
+  return parsed.ok ? ` (${parsed.value.error.code}: ${parsed.value.error.message})` : answer.text ? ` (${excerpt(answer.text)})` : "";
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat || "(empty)";
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
