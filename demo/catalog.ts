@@ -2,7 +2,7 @@
  * The demo catalog: one realistic SaaS price list, shared by the demo app, Storybook and the tests
  * so all three show the same behaviour.
  */
-import type { Addon, Plan } from "../src/core/contract.js";
+import type { Addon, Customer, Plan } from "../src/core/contract.js";
 
 const extraStorage: Addon = {
   id: "addon-storage",
@@ -101,3 +101,19 @@ export const demoPlans: Plan[] = [
 
 /** The signed-in demo customer starts on the free plan. */
 export const DEMO_CUSTOMER_ID = "customer-demo";
+
+/** When the demo customer's free subscription started (fixed, so screenshots and tests are stable). */
+const DEMO_START_DATE = "2026-01-05T09:00:00.000Z";
+
+/**
+ * The customers the demo backend starts with (and returns to on "Reset demo"): the demo customer on
+ * Free, without a payment method, so any paid plan goes through checkout.
+ */
+export const demoCustomers: Customer[] = [
+  {
+    id: DEMO_CUSTOMER_ID,
+    subscriptions: [{ id: "sub-demo-free", planId: "plan-free", status: "ACTIVE", startDate: DEMO_START_DATE }],
+    hasPaymentMethod: false,
+    trialedPlanIds: [],
+  },
+];

@@ -1,22 +1,16 @@
 /**
  * Mounts the embedded backend in Vite's dev server: the same `createUpgradeHandler` +
- * `createMemoryBackend` as the tests, so `npm start` runs the real flow with no keys and no network.
+ * `createMemoryBackend` as the tests and Storybook, so `npm start` runs the real flow with no keys
+ * and no network. `POST /api/demo/reset` puts the backend back to its starting state.
  */
 import type { Plugin } from "vite";
-import { createMemoryBackend, createUpgradeHandler, toNodeListener } from "../src/server/index.js";
-import { demoPlans, DEMO_CUSTOMER_ID } from "./catalog.js";
+import { toNodeListener } from "../src/server/toNodeListener.js";
+import { createDemoBackend, DEMO_BASE_PATH, DEMO_RESET_PATH } from "./demoBackend.js";
 
-export const DEMO_BASE_PATH = "/api/upgrade";
-export const DEMO_RESET_PATH = "/api/demo/reset";
+export { DEMO_BASE_PATH, DEMO_RESET_PATH };
 
 export function upgradeBackendPlugin(): Plugin {
-  const backend = createMemoryBackend({ plans: demoPlans });
-  const handler = createUpgradeHandler({
-    backend,
-    basePath: DEMO_BASE_PATH,
-    // The demo has one signed-in customer; a real app reads its session here.
-    identify: () => ({ customerId: DEMO_CUSTOMER_ID }),
-  });
+  const { backend, handler } = createDemoBackend();
   const listener = toNodeListener(handler);
   return {
     name: "react-upgrade-kit-demo-backend",
@@ -29,6 +23,13 @@ export function upgradeBackendPlugin(): Plugin {
           return;
         }
         listener(req, res, next);
+      });
+      // Vite prints its own URL list; this line says what the URL is for.
+      server.httpServer?.once("listening", () => {
+        setImmediate(() => {
+          const url = server.resolvedUrls?.local[0];
+          if (url) server.config.logger.info(`\n  Acme Projects demo (react-upgrade-kit): ${url}\n`);
+        });
       });
     },
   };

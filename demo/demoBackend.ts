@@ -1,0 +1,35 @@
+/**
+ * The demo's billing backend: the real `createUpgradeHandler` over `createMemoryBackend` with the demo
+ * catalog. Browser-safe (no Node imports), so the Vite middleware (demo) and the msw handlers
+ * (Storybook) run exactly the same code.
+ */
+import type { Customer, Plan } from "../src/core/contract.js";
+import { createMemoryBackend } from "../src/server/createMemoryBackend.js";
+import { createUpgradeHandler } from "../src/server/createUpgradeHandler.js";
+import { DEMO_CUSTOMER_ID, demoCustomers, demoPlans } from "./catalog.js";
+
+export const DEMO_BASE_PATH = "/api/upgrade";
+export const DEMO_RESET_PATH = "/api/demo/reset";
+
+export interface DemoBackendOptions {
+  plans?: Plan[];
+  customers?: Customer[];
+  /** Who is signed in; a real app reads its session here. Default: the demo customer. */
+  signedInCustomerId?: () => string | null;
+  /** Where the contract is served. Default DEMO_BASE_PATH. */
+  basePath?: string;
+}
+
+export function createDemoBackend(options: DemoBackendOptions = {}) {
+  const backend = createMemoryBackend({ plans: options.plans ?? demoPlans, customers: options.customers ?? demoCustomers });
+  const signedIn = options.signedInCustomerId ?? (() => DEMO_CUSTOMER_ID);
+  const handler = createUpgradeHandler({
+    backend,
+    basePath: options.basePath ?? DEMO_BASE_PATH,
+    identify: () => {
+      const customerId = signedIn();
+      return customerId === null ? null : { customerId };
+    },
+  });
+  return { backend, handler };
+}
