@@ -1,0 +1,224 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { delay, http, HttpResponse } from "msw";
+import type { CSSProperties } from "react";
+import { expect, waitFor } from "storybook/test";
+import { Paywall } from "../src/index.js";
+import { customerOn } from "./support/customers.js";
+import { germanPlans, germanTexts } from "./support/german.js";
+import { storyApi, type UpgradeKitParameters } from "./support/storyBackend.js";
+
+const upgradeKit = (parameters: UpgradeKitParameters) => ({ upgradeKit: parameters });
+
+const meta = {
+  title: "Components/Paywall",
+  component: Paywall,
+  tags: ["autodocs"],
+  args: { contactSalesUrl: "mailto:sales@acme.example" },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          "The drop-in paywall: a billing-period switch and one card per plan, with loading, error and empty states. " +
+          "Each story talks to its own in-memory backend (the real `createUpgradeHandler` + `createMemoryBackend`, through msw); " +
+          "checkout navigation is captured and shown below the story instead of leaving Storybook.",
+      },
+    },
+  },
+} satisfies Meta<typeof Paywall>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The signed-in demo customer on Free. Switching to annual shows the per-month equivalent. */
+export const Default: Story = {
+  play: async ({ canvas, userEvent, step }) => {
+    const basic = await canvas.findByRole("article", { name: "Basic" });
+    await expect(basic).toHaveTextContent("$10 / month");
+    await expect(await canvas.findByRole("article", { name: "Free" })).toHaveTextContent("Current plan");
+
+    await step("switch to annual billing", async () => {
+      await userEvent.click(canvas.getByRole("radio", { name: /Annually/ }));
+      await expect(basic).toHaveTextContent("$8 / month");
+      await expect(basic).toHaveTextContent("billed annually ($96)");
+      await expect(canvas.getByRole("radio", { name: /Annually/ })).toBeChecked();
+    });
+  },
+};
+
+export const HighlightedPlan: Story = {
+  args: { highlightedPlanId: "plan-pro" },
+  play: async ({ canvas }) => {
+    const pro = await canvas.findByRole("article", { name: "Pro" });
+    await expect(pro).toHaveAttribute("data-highlighted", "true");
+    await expect(pro).toHaveTextContent("Most popular");
+    await expect(await canvas.findByRole("article", { name: "Basic" })).not.toHaveTextContent("Most popular");
+  },
+};
+
+export const AnnualByDefault: Story = {
+  args: { defaultBillingPeriod: "ANNUALLY" },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole("radio", { name: /Annually/ })).toBeChecked();
+    await expect(canvas.getByRole("article", { name: "Basic" })).toHaveTextContent("billed annually ($96)");
+  },
+};
+
+/** Pro is priced per seat: the stepper sets the quantity, and checkout charges for it. */
+export const PerSeat: Story = {
+  args: { highlightedPlanId: "plan-pro" },
+  parameters: upgradeKit({ customers: [customerOn("plan-free", { trialedPlanIds: ["plan-pro"] })] }),
+  play: async ({ canvas, userEvent, step }) => {
+    const pro = await canvas.findByRole("article", { name: "Pro" });
+    await expect(pro).toHaveTextContent("$12 per seat / month");
+
+    await step("choose 3 seats", async () => {
+      const more = canvas.getByRole("button", { name: "More seats" });
+      await userEvent.click(more);
+      await userEvent.click(more);
+      await expect(canvas.getByRole("spinbutton", { name: "Number of seats" })).toHaveValue(3);
+      await expect(pro).toHaveTextContent("$36 / month for 3 seats");
+    });
+
+    await step("upgrade: the checkout charges for 3 seats", async () => {
+      await userEvent.click(canvas.getByRole("button", { name: "Upgrade: Pro" }));
+      const note = await canvas.findByTestId("navigation");
+      const checkoutUrl = /Navigated to (\S+)/.exec(note.textContent ?? "")?.[1];
+      await expect(checkoutUrl).toMatch(/\/checkout\/cs_/);
+      const checkoutPage = await (await fetch(checkoutUrl!)).text();
+      await expect(checkoutPage).toContain("$36");
+      await expect(checkoutPage).toContain("for 3 seats");
+    });
+  },
+};
+
+/** Pro has a 14-day trial the customer has not used: starting it needs no checkout. */
+export const TrialAvailable: Story = {
+  args: { highlightedPlanId: "plan-pro" },
+  play: async ({ canvas, userEvent }) => {
+    const pro = await canvas.findByRole("article", { name: "Pro" });
+    await expect(pro).toHaveTextContent("14-day free trial");
+    await userEvent.click(canvas.getByRole("button", { name: "Start free trial: Pro" }));
+    await waitFor(() => expect(pro).toHaveAttribute("data-current", "true"));
+    await expect(pro).toHaveTextContent("Current plan");
+    await expect(canvas.queryByTestId("navigation")).toBeNull();
+  },
+};
+
+/** On Basic, monthly: Basic is current; Free is a downgrade; annual Basic is a period switch. */
+export const CurrentPlan: Story = {
+  parameters: upgradeKit({ customers: [customerOn("plan-basic", { billingPeriod: "MONTHLY", hasPaymentMethod: true })] }),
+  play: async ({ canvas, userEvent }) => {
+    const basic = await canvas.findByRole("article", { name: "Basic" });
+    await expect(basic).toHaveTextContent("Current plan");
+    await expect(canvas.getByRole("button", { name: "Current plan: Basic" })).toBeDisabled();
+    await expect(canvas.getByRole("button", { name: "Downgrade: Free" })).toBeEnabled();
+
+    await userEvent.click(canvas.getByRole("radio", { name: /Annually/ }));
+    await expect(canvas.getByRole("button", { name: "Switch to annual billing: Basic" })).toBeEnabled();
+  },
+};
+
+/** Nobody signed in: every plan leads to sign-up, Enterprise to sales. No customer is fetched. */
+export const SignedOutVisitor: Story = {
+  args: { signUpUrl: "/signup" },
+  parameters: upgradeKit({ customerId: null }),
+  play: async ({ canvas }) => {
+    const signUp = await canvas.findByRole("link", { name: "Sign up: Basic" });
+    await expect(signUp).toHaveAttribute("href", "/signup");
+    await expect(canvas.getByRole("link", { name: "Contact sales: Enterprise" })).toHaveAttribute("href", "mailto:sales@acme.example");
+    await expect(canvas.queryByText("Current plan")).toBeNull();
+  },
+};
+
+const brandTheme = {
+  "--ruk-color-primary": "#0f766e",
+  "--ruk-color-accent": "#9a3412",
+  "--ruk-color-surface": "#fffbf5",
+  "--ruk-color-border": "#d6cfc4",
+  "--ruk-radius": "4px",
+  "--ruk-radius-small": "2px",
+  "--ruk-font": "Georgia, 'Times New Roman', serif",
+} as CSSProperties;
+
+/** The public `--ruk-*` custom properties, set on any ancestor. */
+export const CustomTheme: Story = {
+  args: { highlightedPlanId: "plan-pro" },
+  decorators: [(Story) => <div style={brandTheme}>{Story()}</div>],
+  play: async ({ canvas }) => {
+    const button = await canvas.findByRole("button", { name: "Start free trial: Pro" });
+    await expect(getComputedStyle(button).backgroundColor).toBe("rgb(15, 118, 110)");
+    await expect(getComputedStyle(button).borderRadius).toBe("2px");
+  },
+};
+
+/** `data-theme="dark"` on an ancestor (here the story wrapper, via the Theme toolbar global). */
+export const DarkMode: Story = {
+  args: { highlightedPlanId: "plan-pro" },
+  globals: { theme: "dark" },
+  play: async ({ canvas }) => {
+    const card = await canvas.findByRole("article", { name: "Basic" });
+    await expect(getComputedStyle(card).backgroundColor).toBe("rgb(19, 26, 46)");
+  },
+};
+
+/** `textOverrides` in German, `locale="de-DE"`, and a catalog priced in euros. */
+export const GermanTextsAndEuro: Story = {
+  args: { textOverrides: germanTexts, locale: "de-DE", highlightedPlanId: "plan-pro" },
+  parameters: upgradeKit({ plans: germanPlans, locale: "de-DE" }),
+  play: async ({ canvas, userEvent }) => {
+    const basis = await canvas.findByRole("article", { name: "Basis" });
+    await expect(basis).toHaveTextContent("10 € / Monat");
+    await expect(canvas.getByRole("button", { name: "Jetzt wechseln: Basis" })).toBeEnabled();
+    await userEvent.click(canvas.getByRole("radio", { name: /Jährlich/ }));
+    await expect(basis).toHaveTextContent("bei jährlicher Zahlung (96 €)");
+  },
+};
+
+/** The plans request never answers. */
+export const Loading: Story = {
+  parameters: upgradeKit({ handlers: () => [http.get(storyApi("/plans"), () => delay("infinite"))] }),
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByRole("status")).toHaveTextContent("Loading plans…");
+    await expect(canvas.queryByRole("article")).toBeNull();
+  },
+};
+
+/** The first plans request fails with a 500; "Try again" reaches the real backend. */
+export const ErrorWithRetry: Story = {
+  parameters: upgradeKit({
+    handlers: () => {
+      let failures = 1;
+      return [
+        http.get(storyApi("/plans"), () =>
+          failures-- > 0 ? HttpResponse.json({ error: { code: "INTERNAL_ERROR", message: "Plans are down." } }, { status: 500 }) : undefined,
+        ),
+      ];
+    },
+  }),
+  play: async ({ canvas, userEvent }) => {
+    await expect(await canvas.findByRole("alert")).toHaveTextContent("Could not load plans");
+    await userEvent.click(canvas.getByRole("button", { name: "Try again" }));
+    await expect(await canvas.findByRole("article", { name: "Basic" })).toBeVisible();
+    await expect(canvas.queryByRole("alert")).toBeNull();
+  },
+};
+
+/** The backend has no plans at all. */
+export const Empty: Story = {
+  parameters: upgradeKit({ plans: [], customers: [] }),
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText("No plans available")).toBeVisible();
+  },
+};
+
+/** Basic needs payment: the backend answers PAYMENT_REQUIRED and the paywall opens its checkout. */
+export const PaymentRequiredRedirecting: Story = {
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(await canvas.findByRole("button", { name: "Upgrade: Basic" }));
+    await expect(await canvas.findByTestId("navigation")).toHaveTextContent(/Navigated to http:\/\/\S+\/api\/upgrade\/checkout\/cs_[0-9a-f]+/);
+    // Redirecting: every button waits, and the wait is announced.
+    await expect(canvas.getByRole("button", { name: "Upgrade: Basic" })).toBeDisabled();
+    await expect(canvas.getByRole("button", { name: "Start free trial: Pro" })).toBeDisabled();
+    await expect(canvas.getByText("Opening checkout…")).toBeInTheDocument();
+  },
+};
