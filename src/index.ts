@@ -17,9 +17,15 @@ export {
   type CheckoutUrlGuardOptions,
   type CheckoutUrlVerdict,
 } from "./core/checkoutUrlGuard.js";
-export { CHECKOUT_RETURN_PARAM, readReturnMarker, type CheckoutReturn } from "./core/returnMarker.js";
+export { CHECKOUT_RETURN_PARAM, type CheckoutReturn } from "./core/returnMarker.js";
+export { readReturnMarker } from "./core/returnMarkerReader.js";
 export { queryKeys } from "./core/queryKeys.js";
 export { StiggProvider, type StiggProviderProps } from "./react/StiggProvider.js";
+export type { CheckoutMode } from "./react/UpgradeContext.js";
+export { useCheckoutStatus } from "./react/useCheckoutStatus.js";
+export type { CheckoutState } from "./core/checkoutState.js";
+export type { CheckoutDialogTexts } from "./react/checkoutDialogTexts.js";
+export type { StripeLike, StripeSource, EmbeddedCheckoutInstance } from "./core/stripeLoader.js";
 export { usePlans, type UsePlansOptions, type UsePlansResult, type QueryPassThroughOptions } from "./react/usePlans.js";
 export { useCustomer, type UseCustomerOptions, type UseCustomerResult } from "./react/useCustomer.js";
 export {

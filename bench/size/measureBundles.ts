@@ -1,13 +1,16 @@
 /**
- * Bundles each size entry with Vite (minified, tree-shaken, as an app's production build would)
+ * Bundles each size entry with Rolldown, Vite's bundler (minified, tree-shaken, production JSX, as
+ * an app's production build would)
  * and reports gzip and brotli bytes: once with @tanstack/react-query bundled in, once with it
  * external (our code alone). react and react-dom are always external: every React app has them.
+ * Lazily loaded chunks (embedded checkout, Stripe.js loader) are not counted: they are not part of
+ * the first load, and only apps in embedded mode ever fetch them.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { build, type Rolldown } from "vite";
+import { rolldown } from "rolldown";
 import { reactQueryEntry, sizeEntries, type SizeEntry } from "./entries.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -53,30 +56,34 @@ async function bundle(entry: SizeEntry, externalReactQuery: boolean): Promise<st
     writeFileSync(file, entry.code);
     const external = [/^react($|\/)/, /^react-dom($|\/)/, /^node:/];
     if (externalReactQuery) external.push(/^@tanstack\//);
-    const output = await build({
-      configFile: false,
+    // Rolldown (Vite's bundler) directly, so no app-level runtime (Vite's module-preload helper for
+    // dynamic imports) is counted as ours: every bundler has one, shared by all of an app's chunks.
+    const build = await rolldown({
+      input: file,
+      cwd: root,
+      platform: entry.platform,
+      external,
       logLevel: "silent",
-      // Always a production build, also when run under vitest (where NODE_ENV is "test").
-      mode: "production",
-      root,
       resolve: {
         alias: {
           "react-upgrade-kit/server": join(root, "src/server/index.ts"),
           "react-upgrade-kit": join(root, "src/index.ts"),
         },
       },
-      define: { "process.env.NODE_ENV": '"production"' },
-      build: {
-        write: false,
-        minify: true,
-        target: "es2022",
-        ssr: entry.platform === "node" ? file : undefined,
-        rolldownOptions: { input: file, external },
+      transform: {
+        define: { "process.env.NODE_ENV": '"production"' },
+        jsx: { runtime: "automatic", development: false },
       },
     });
-    const results = (Array.isArray(output) ? output : [output]) as Rolldown.RolldownOutput[];
+    // An app's final bundle keeps no comments: /* @__PURE__ */ hints are for bundlers, not browsers.
+    const { output } = await build.generate({
+      format: "esm",
+      minify: true,
+      comments: { legal: false, annotation: false, jsdoc: false },
+    });
+    await build.close();
     // Only the entry chunk and its static imports: lazily loaded chunks are not in the first load.
-    const chunks = results.flatMap((result) => result.output).filter((item) => item.type === "chunk");
+    const chunks = output.filter((item) => item.type === "chunk");
     const entryChunk = chunks.find((chunk) => chunk.isEntry);
     if (!entryChunk) throw new Error(`no entry chunk for ${entry.id}`);
     const staticChunks = [entryChunk, ...entryChunk.imports.map((name) => chunks.find((chunk) => chunk.fileName === name))];
@@ -87,17 +94,6 @@ async function bundle(entry: SizeEntry, externalReactQuery: boolean): Promise<st
 }
 
 export async function measureBundles(): Promise<SizeReport> {
-  // Vite picks production JSX (no jsxDEV source objects) from NODE_ENV, which vitest sets to "test".
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = "production";
-  try {
-    return await measureAll();
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-}
-
-async function measureAll(): Promise<SizeReport> {
   const bundles: BundleSize[] = [];
   for (const entry of sizeEntries) {
     const withReactQuery = await bundle(entry, false);

@@ -40,7 +40,7 @@ export function Paywall(props: PaywallProps): ReactNode {
     props.className ? { ...props.classNames, root: [props.classNames?.root, props.className].filter(Boolean).join(" ") } : props.classNames,
     props.unstyled ?? false,
   );
-  const locked = paywall.provisionStatus === "pending" || paywall.provisionStatus === "redirecting";
+  const { locked, checkoutStatus } = paywall;
 
   if (paywall.status === "loading") {
     return (
@@ -77,7 +77,17 @@ export function Paywall(props: PaywallProps): ReactNode {
   }
 
   return (
-    <section className={classFor("root")} data-state={locked ? "busy" : "ready"}>
+    <section className={classFor("root")} data-state={checkoutStatus === "finalizing" ? "finalizing" : locked ? "busy" : "ready"}>
+      {checkoutStatus === "finalizing" && (
+        <p className={classFor("notice")} role="status">
+          {text(texts.finishing)}
+        </p>
+      )}
+      {checkoutStatus === "pending" && (
+        <p className={classFor("notice")} role="status">
+          {text(texts.checkoutPending)}
+        </p>
+      )}
       {model.periods.length > 1 && (
         <PeriodSwitch
           periods={model.periods}

@@ -3,6 +3,7 @@ import { memo, useId, type ReactNode } from "react";
 import type { Plan } from "../core/contract.js";
 import type { PlanCardModel } from "../core/paywall/paywallModel.js";
 import type { ClassFor } from "./paywallClassNames.js";
+import { useCheckoutWarmUp } from "../react/useCheckoutWarmUp.js";
 import { QuantityStepper } from "./QuantityStepper.js";
 
 /** Where a card's button leads when the library cannot act itself (contact sales, sign up). */
@@ -80,6 +81,7 @@ export const PlanCard = memo(function PlanCard(props: PlanCardProps): ReactNode 
 });
 
 function PlanButton({ card, onSelect, selectable, locked, busy, contactSalesUrl, signUpUrl, classFor }: PlanCardProps) {
+  const warmUp = useCheckoutWarmUp();
   const link =
     card.intent === "CONTACT_SALES" ? contactSalesUrl : card.intent === "SIGN_UP" ? signUpUrl : undefined;
   const className = classFor("button", card.isHighlighted && "ruk-plan__button--primary");
@@ -99,6 +101,7 @@ function PlanButton({ card, onSelect, selectable, locked, busy, contactSalesUrl,
       data-state={busy ? "pending" : "idle"}
       disabled={!selectable || locked}
       onClick={() => onSelect(card)}
+      {...warmUp}
     >
       {card.buttonLabel}
     </button>

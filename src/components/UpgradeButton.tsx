@@ -6,10 +6,12 @@
 import { forwardRef, type ButtonHTMLAttributes, type MouseEvent, type ReactNode } from "react";
 import type { BillingPeriod, Subscription, SubscriptionAddon } from "../core/contract.js";
 import type { UpgradeError } from "../core/UpgradeError.js";
+import { useCheckoutStatus } from "../react/useCheckoutStatus.js";
+import { useCheckoutWarmUp } from "../react/useCheckoutWarmUp.js";
 import { useProvisionSubscription } from "../react/useProvisionSubscription.js";
 import { Slot } from "./Slot.js";
 
-export type UpgradeButtonState = "idle" | "pending" | "redirecting" | "success" | "error";
+export type UpgradeButtonState = "idle" | "pending" | "redirecting" | "checkout" | "finalizing" | "success" | "error";
 
 export interface UpgradeButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, "onError"> {
   planId: string;
@@ -28,6 +30,8 @@ export const UpgradeButton = forwardRef<HTMLButtonElement, UpgradeButtonProps>(f
   ref,
 ) {
   const { provisionSubscription, status } = useProvisionSubscription({ onSuccess, onError });
+  const finalizing = useCheckoutStatus().status === "finalizing";
+  const warmUp = useCheckoutWarmUp();
   const busy = status === "pending" || status === "redirecting";
 
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
@@ -42,10 +46,12 @@ export const UpgradeButton = forwardRef<HTMLButtonElement, UpgradeButtonProps>(f
   };
 
   const shared = {
+    ...warmUp,
     ...rest,
-    "aria-busy": busy || undefined,
-    "data-state": status,
-    disabled: disabled || busy,
+    "aria-busy": busy || finalizing || undefined,
+    "data-state": finalizing ? "finalizing" : status,
+    // While a checkout that came back is confirmed, a second purchase must not start.
+    disabled: disabled || busy || finalizing,
   };
 
   if (asChild) {

@@ -15,6 +15,8 @@ export type UpgradeErrorCode =
   | "INVALID_RESPONSE"
   /** The backend asked to go to a checkout URL the guard refused. */
   | "CHECKOUT_URL_REJECTED"
+  /** Embedded checkout could not get Stripe.js (blocked, offline, timeout) and had no URL to fall back to. */
+  | "STRIPE_UNAVAILABLE"
   /** The call itself was wrong (e.g. no customerId anywhere). */
   | "INVALID_ARGUMENT"
   /** Something else threw (e.g. the app's own `navigate`); the original is the `cause`. */

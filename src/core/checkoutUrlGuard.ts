@@ -24,21 +24,21 @@ export function checkCheckoutUrl(raw: string, options: CheckoutUrlGuardOptions =
   try {
     url = new URL(raw, options.pageOrigin);
   } catch {
-    return { ok: false, reason: "not a valid URL" };
+    return { ok: false, reason: "invalid URL" };
   }
   const isLoopback = LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback)) {
-    return { ok: false, reason: `protocol ${url.protocol} is not allowed (https only, http for localhost)` };
+    return { ok: false, reason: `${url.protocol} is not https:` };
   }
   if (url.username !== "" || url.password !== "") {
-    return { ok: false, reason: "credentials in the URL are not allowed" };
+    return { ok: false, reason: "credentials in URL" };
   }
   const sameOrigin = options.pageOrigin !== undefined && url.origin === safeOrigin(options.pageOrigin);
   const allowedHosts = [STRIPE_CHECKOUT_HOST, ...(options.allowedCheckoutHosts ?? [])].map((host) =>
     host.toLowerCase(),
   );
   if (!sameOrigin && !allowedHosts.includes(url.hostname)) {
-    return { ok: false, reason: `host ${url.hostname} is not an allowed checkout host` };
+    return { ok: false, reason: `${url.hostname} is not an allowed host` };
   }
   return { ok: true, url };
 }
@@ -47,7 +47,7 @@ export function checkCheckoutUrl(raw: string, options: CheckoutUrlGuardOptions =
 export function assertCheckoutUrl(raw: string, options: CheckoutUrlGuardOptions = {}): URL {
   const verdict = checkCheckoutUrl(raw, options);
   if (verdict.ok) return verdict.url;
-  throw new UpgradeError("CHECKOUT_URL_REJECTED", `Refused to open the checkout URL: ${verdict.reason}`, {
+  throw new UpgradeError("CHECKOUT_URL_REJECTED", `Checkout URL refused: ${verdict.reason}`, {
     details: { checkoutUrl: raw },
   });
 }

@@ -135,8 +135,11 @@ export interface ProvisionSuccess {
 
 export interface ProvisionPaymentRequired {
   status: "PAYMENT_REQUIRED";
+  /** Hosted checkout page; the library redirects here (and falls back to it from embedded mode). */
   checkoutUrl: string;
   checkoutBillingId?: string;
+  /** Client secret of an embedded Stripe Checkout Session, for `checkoutMode="embedded"`. */
+  checkoutClientSecret?: string;
 }
 
 export type ProvisionSubscriptionResult = ProvisionSuccess | ProvisionPaymentRequired;

@@ -98,11 +98,11 @@ export function createUpgradeClient(options: UpgradeClientOptions): UpgradeClien
       });
       text = await response.text();
     } catch (cause) {
-      if (signal?.aborted) throw new UpgradeError("ABORTED", `Request to ${url} was cancelled`, { cause });
+      if (signal?.aborted) throw new UpgradeError("ABORTED", `${url}: cancelled`, { cause });
       if (timedOut) {
-        throw new UpgradeError("TIMEOUT", `No answer from ${url} within ${timeoutMs} ms`, { cause });
+        throw new UpgradeError("TIMEOUT", `${url}: no answer in ${timeoutMs} ms`, { cause });
       }
-      throw new UpgradeError("NETWORK", `Could not reach ${url}`, { cause });
+      throw new UpgradeError("NETWORK", `${url}: unreachable`, { cause });
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener("abort", forwardAbort);
@@ -114,13 +114,13 @@ export function createUpgradeClient(options: UpgradeClientOptions): UpgradeClien
       const serverCode = serverError.ok ? serverError.value.error.code : undefined;
       const message = serverError.ok
         ? serverError.value.error.message
-        : `${init.method} ${url} answered ${response.status}`;
+        : `${url}: HTTP ${response.status}`;
       throw new UpgradeError("HTTP", message, { status: response.status, serverCode });
     }
     if (body === INVALID_JSON) {
-      throw new UpgradeError("INVALID_RESPONSE", `${init.method} ${url} did not answer JSON`, {
+      throw new UpgradeError("INVALID_RESPONSE", `${url}: not JSON`, {
         status: response.status,
-        details: { bodyStart: text.slice(0, 200) },
+        details: { body: text.slice(0, 200) },
       });
     }
     const parsed = parseWith(schema, body);
@@ -128,7 +128,7 @@ export function createUpgradeClient(options: UpgradeClientOptions): UpgradeClien
       const first = parsed.issues[0];
       throw new UpgradeError(
         "INVALID_RESPONSE",
-        `${init.method} ${url} broke the contract${first ? ` at "${first.path}": ${first.message}` : ""}`,
+        `${url}: breaks the contract at "${first?.path}": ${first?.message}`,
         { status: response.status, details: { issues: parsed.issues } },
       );
     }

@@ -9,14 +9,19 @@
 import type { ProvisionSubscriptionParams, ProvisionSubscriptionResult } from "./contract.js";
 import { canonicalJson } from "./canonicalJson.js";
 import { createIdempotencyKey } from "./idempotencyKey.js";
+import { isRetryableStatus } from "./retryableStatus.js";
 import { createSingleFlight } from "./singleFlight.js";
 import type { UpgradeClient } from "./httpClient.js";
 import { UpgradeError } from "./UpgradeError.js";
 
+export interface ProvisionAttempt {
+  result: ProvisionSubscriptionResult;
+  /** The key the answer came back for; remembered across a checkout redirect. */
+  idempotencyKey: string;
+}
+
 export interface ProvisionCoordinator {
-  provision(params: ProvisionSubscriptionParams): Promise<ProvisionSubscriptionResult>;
-  /** The key a provision of `params` would send now (a retry's key), or undefined if none is kept. */
-  pendingIdempotencyKey(params: ProvisionSubscriptionParams): string | undefined;
+  provision(params: ProvisionSubscriptionParams): Promise<ProvisionAttempt>;
 }
 
 export interface ProvisionCoordinatorOptions {
@@ -40,10 +45,11 @@ export function createProvisionCoordinator(
           idempotencyKey = createKey();
           keptKeys.set(intent, idempotencyKey);
         }
-        return client.provisionSubscription(params, { idempotencyKey }).then(
+        const key = idempotencyKey;
+        return client.provisionSubscription(params, { idempotencyKey: key }).then(
           (result) => {
             keptKeys.delete(intent);
-            return result;
+            return { result, idempotencyKey: key };
           },
           (error: unknown) => {
             if (!mayHaveProvisioned(error)) keptKeys.delete(intent);
@@ -51,9 +57,6 @@ export function createProvisionCoordinator(
           },
         );
       });
-    },
-    pendingIdempotencyKey(params) {
-      return keptKeys.get(canonicalJson(params));
     },
   };
 }
@@ -63,8 +66,5 @@ export function createProvisionCoordinator(
  * A definitive refusal (400, 403, 404, 422 …) did not provision anything: a new attempt gets a new key.
  */
 function mayHaveProvisioned(error: unknown): boolean {
-  if (!(error instanceof UpgradeError)) return true;
-  if (error.code !== "HTTP") return true;
-  const status = error.status ?? 500;
-  return status >= 500 || status === 408 || status === 409 || status === 429;
+  return !(error instanceof UpgradeError && error.code === "HTTP" && !isRetryableStatus(error.status));
 }

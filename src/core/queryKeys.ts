@@ -10,5 +10,4 @@ export const queryKeys = {
     [QUERY_ROOT, endpoint, "plans", { productId: productId ?? null }] as const,
   customer: (endpoint: string, customerId: string | null) =>
     [QUERY_ROOT, endpoint, "customer", customerId] as const,
-  provision: (endpoint: string) => [QUERY_ROOT, endpoint, "provision"] as const,
 };

@@ -24,9 +24,3 @@ export function defaultCheckoutOptions(pageUrl: string): CheckoutOptions {
     cancelUrl: withReturnMarker(page.toString(), "canceled"),
   };
 }
-
-/** Which marker, if any, `pageUrl` carries. */
-export function readReturnMarker(pageUrl: string): CheckoutReturn | null {
-  const value = new URL(pageUrl).searchParams.get(CHECKOUT_RETURN_PARAM);
-  return value === "success" || value === "canceled" ? value : null;
-}

@@ -26,17 +26,15 @@ function fail(issues: SchemaIssue[], path: Path, message: string): typeof FAILED
   return FAILED;
 }
 
+/** What was found instead, briefly: its JSON type. */
 function describe(input: unknown): string {
-  if (input === null) return "null";
-  if (Array.isArray(input)) return "an array";
-  if (typeof input === "string") return `"${input.length > 40 ? `${input.slice(0, 40)}…` : input}"`;
-  return typeof input === "object" ? "an object" : `${typeof input} ${String(input)}`;
+  return input === null ? "null" : Array.isArray(input) ? "array" : typeof input;
 }
 
 /* @__NO_SIDE_EFFECTS__ */
 function primitive<T>(name: string, accepts: (input: unknown) => input is T): Schema<T> {
   return (input, path, issues) =>
-    accepts(input) ? input : fail(issues, path, `Expected ${name} but received ${describe(input)}`);
+    accepts(input) ? input : fail(issues, path, `Expected ${name}, got ${describe(input)}`);
 }
 
 export const string = primitive("a string", (input): input is string => typeof input === "string");
@@ -52,7 +50,7 @@ export function refine<T>(schema: Schema<T>, check: (value: T) => boolean, messa
   return (input, path, issues) => {
     const value = schema(input, path, issues);
     if (value === FAILED) return FAILED;
-    return check(value) ? value : fail(issues, path, `Expected ${message} but received ${describe(value)}`);
+    return check(value) ? value : fail(issues, path, `Expected ${message}`);
   };
 }
 
@@ -85,7 +83,7 @@ export function nullish<T>(schema: Schema<T>): Schema<T | null | undefined> {
 /* @__NO_SIDE_EFFECTS__ */
 export function array<T>(item: Schema<T>): Schema<T[]> {
   return (input, path, issues) => {
-    if (!Array.isArray(input)) return fail(issues, path, `Expected an array but received ${describe(input)}`);
+    if (!Array.isArray(input)) return fail(issues, path, `Expected an array, got ${describe(input)}`);
     const output: T[] = [];
     let failed = false;
     input.forEach((element, index) => {
@@ -104,7 +102,7 @@ function isPlainObject(input: unknown): input is Record<string, unknown> {
 /* @__NO_SIDE_EFFECTS__ */
 export function record<T>(value: Schema<T>): Schema<Record<string, T>> {
   return (input, path, issues) => {
-    if (!isPlainObject(input)) return fail(issues, path, `Expected an object but received ${describe(input)}`);
+    if (!isPlainObject(input)) return fail(issues, path, `Expected an object, got ${describe(input)}`);
     const output: Record<string, T> = {};
     let failed = false;
     for (const [key, element] of Object.entries(input)) {
@@ -127,7 +125,7 @@ export type ObjectOutput<S extends Shape> = Simplify<
 /* @__NO_SIDE_EFFECTS__ */
 export function object<S extends Shape>(shape: S): Schema<ObjectOutput<S>> {
   return (input, path, issues) => {
-    if (!isPlainObject(input)) return fail(issues, path, `Expected an object but received ${describe(input)}`);
+    if (!isPlainObject(input)) return fail(issues, path, `Expected an object, got ${describe(input)}`);
     const output: Record<string, unknown> = {};
     let failed = false;
     for (const key of Object.keys(shape)) {
@@ -146,11 +144,11 @@ export function variant<K extends string, Options extends Record<string, Schema<
   options: Options,
 ): Schema<Infer<Options[keyof Options]>> {
   return (input, path, issues) => {
-    if (!isPlainObject(input)) return fail(issues, path, `Expected an object but received ${describe(input)}`);
+    if (!isPlainObject(input)) return fail(issues, path, `Expected an object, got ${describe(input)}`);
     const tag = input[key];
     const option = typeof tag === "string" && Object.hasOwn(options, tag) ? options[tag] : undefined;
     if (!option) {
-      return fail(issues, [...path, key], `Expected one of ${Object.keys(options).join(", ")} but received ${describe(tag)}`);
+      return fail(issues, [...path, key], `Expected one of ${Object.keys(options).join(", ")}`);
     }
     return option(input, path, issues) as Infer<Options[keyof Options]> | typeof FAILED;
   };

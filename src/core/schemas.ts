@@ -117,6 +117,7 @@ export const provisionResultSchema = v.variant("status", {
     status: v.literal("PAYMENT_REQUIRED"),
     checkoutUrl: nonEmptyString,
     checkoutBillingId: v.optional(v.string),
+    checkoutClientSecret: v.optional(v.string),
   }),
 });
 export const errorBodySchema = v.object({

@@ -1,10 +1,10 @@
 "use client";
-import { useQuery, type UseQueryResult } from "@tanstack/react-query";
+import type { UseQueryResult } from "@tanstack/react-query";
 import type { Customer } from "../core/contract.js";
 import { queryKeys } from "../core/queryKeys.js";
-import { shouldRetryQuery } from "../core/queryRetry.js";
 import type { UpgradeError } from "../core/UpgradeError.js";
 import type { QueryPassThroughOptions } from "./usePlans.js";
+import { useLibraryQuery } from "./useLibraryQuery.js";
 import { useUpgradeContext } from "./UpgradeContext.js";
 
 export type UseCustomerOptions = QueryPassThroughOptions<Customer | null>;
@@ -17,9 +17,8 @@ export type UseCustomerResult = UseQueryResult<Customer | null, UpgradeError>;
  */
 export function useCustomer(options: UseCustomerOptions = {}): UseCustomerResult {
   const { client, endpoint, queryClient, customerId } = useUpgradeContext("useCustomer");
-  return useQuery<Customer | null, UpgradeError>(
+  return useLibraryQuery<Customer | null>(
     {
-      retry: queryClient.getDefaultOptions().queries?.retry ?? shouldRetryQuery,
       ...options,
       queryKey: queryKeys.customer(endpoint, customerId),
       queryFn: ({ signal }) => (customerId === null ? null : client.getCustomer(customerId, { signal })),

@@ -10,6 +10,8 @@ import { buildPaywallModel, type PaywallModel, type PlanCardModel } from "../cor
 import type { PlanIntent } from "../core/paywall/planIntent.js";
 import { resolveTexts, type PaywallTexts } from "../core/paywall/texts.js";
 import type { UpgradeError } from "../core/UpgradeError.js";
+import type { CheckoutState } from "../core/checkoutState.js";
+import { useCheckoutStatus } from "./useCheckoutStatus.js";
 import { useCustomer } from "./useCustomer.js";
 import { useLocale } from "./useLocale.js";
 import { usePlans } from "./usePlans.js";
@@ -69,9 +71,13 @@ export interface UsePaywallResult {
   canSelect: (card: PlanCardModel) => boolean;
   /** The plan whose provision is running or redirecting, if any. */
   busyPlanId: string | null;
-  /** The provision's state; while pending or redirecting every plan button is disabled. */
+  /** The provision's state. */
   provisionStatus: ProvisionStatus;
   provisionError: UpgradeError | null;
+  /** After a checkout: "finalizing" until the bought plan is live, then "completed" or "pending". */
+  checkoutStatus: CheckoutState["status"];
+  /** Every plan button waits: a provision is running, a checkout is open, or one is finalizing. */
+  locked: boolean;
 }
 
 export function usePaywall(options: UsePaywallOptions = {}): UsePaywallResult {
@@ -175,6 +181,8 @@ export function usePaywall(options: UsePaywallOptions = {}): UsePaywallResult {
     if (customerFailed) void refetchCustomer();
   }, [plansFailed, customerFailed, refetchPlans, refetchCustomer]);
 
+  const checkout = useCheckoutStatus();
+  // Not "checkout": the embedded dialog is modal, and its opener must stay focusable for the return.
   const provisionRunning = provision.status === "pending" || provision.status === "redirecting";
   return {
     status,
@@ -189,5 +197,7 @@ export function usePaywall(options: UsePaywallOptions = {}): UsePaywallResult {
     busyPlanId: provisionRunning ? busyPlanId : null,
     provisionStatus: provision.status,
     provisionError: provision.error,
+    checkoutStatus: checkout.status,
+    locked: provisionRunning || checkout.status === "finalizing",
   };
 }

@@ -1,15 +1,15 @@
 "use client";
-import { useQuery, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
+import type { UseQueryOptions, UseQueryResult } from "@tanstack/react-query";
 import type { Plan } from "../core/contract.js";
 import { queryKeys } from "../core/queryKeys.js";
-import { shouldRetryQuery } from "../core/queryRetry.js";
 import type { UpgradeError } from "../core/UpgradeError.js";
+import { useLibraryQuery } from "./useLibraryQuery.js";
 import { useUpgradeContext } from "./UpgradeContext.js";
 
 /** react-query options an app may set on the library's reads (staleTime, retry, enabled, …). */
 export type QueryPassThroughOptions<T> = Omit<
   UseQueryOptions<T, UpgradeError, T>,
-  "queryKey" | "queryFn" | "select" | "initialData" | "placeholderData"
+  "queryKey" | "queryFn" | "select" | "initialData" | "placeholderData" | "throwOnError" | "experimental_prefetchInRender"
 >;
 
 export interface UsePlansOptions extends QueryPassThroughOptions<Plan[]> {
@@ -23,9 +23,8 @@ export type UsePlansResult = UseQueryResult<Plan[], UpgradeError>;
 export function usePlans(options: UsePlansOptions = {}): UsePlansResult {
   const { productId, ...queryOptions } = options;
   const { client, endpoint, queryClient } = useUpgradeContext("usePlans");
-  return useQuery<Plan[], UpgradeError>(
+  return useLibraryQuery<Plan[]>(
     {
-      retry: queryClient.getDefaultOptions().queries?.retry ?? shouldRetryQuery,
       ...queryOptions,
       queryKey: queryKeys.plans(endpoint, productId),
       queryFn: ({ signal }) => client.getPlans({ productId }, { signal }),

@@ -14,6 +14,7 @@ import type {
 } from "../core/contract.js";
 import { canonicalJson } from "../core/canonicalJson.js";
 import { assertCheckoutUrl } from "../core/checkoutUrlGuard.js";
+import { saveCheckoutIntent, sessionStorageOrUndefined, type CheckoutIntent } from "../core/checkoutIntent.js";
 import { queryKeys } from "../core/queryKeys.js";
 import { defaultCheckoutOptions } from "../core/returnMarker.js";
 import { UpgradeError } from "../core/UpgradeError.js";
@@ -33,12 +34,17 @@ export interface UseProvisionSubscriptionOptions {
   onError?: (error: UpgradeError) => void;
 }
 
-export type ProvisionStatus = "idle" | "pending" | "redirecting" | "success" | "error";
+/** "checkout": the embedded checkout dialog is open. */
+export type ProvisionStatus = "idle" | "pending" | "redirecting" | "checkout" | "success" | "error";
 
 export interface ProvisionOutcome {
   result: ProvisionSubscriptionResult;
-  /** True when the library navigated to the checkout. */
+  /** True when the library navigated to the hosted checkout. */
   redirected: boolean;
+  /** True when the library opened the embedded checkout (the outcome comes when it closes). */
+  embedded: boolean;
+  /** With `embedded`: the user paid in the dialog. */
+  paid: boolean;
 }
 
 export interface UseProvisionSubscriptionResult {
@@ -77,16 +83,22 @@ export function useProvisionSubscription(
   const provisionSubscription = useCallback(
     (input: ProvisionSubscriptionInput) => {
       const call = ++latestCall.current;
+      // Captured now, while the clicked button still has focus: the embedded dialog returns it there.
+      const opener = typeof document === "undefined" ? null : document.activeElement;
       const isLatest = () => call === latestCall.current;
       setState({ status: "pending", error: null });
       const outcome = (async () => {
         const params = completeParams(input, context);
         return context.followThrough.run(canonicalJson(params), () =>
-          provisionAndFollow(params, context, latestOptions.current),
+          provisionAndFollow(params, context, latestOptions.current, opener, () => {
+            if (isLatest()) setState({ status: "checkout", error: null });
+          }),
         );
       })().then(
         (settled) => {
-          if (isLatest()) setState({ status: settled.redirected ? "redirecting" : "success", outcome: settled, error: null });
+          // After an embedded checkout that was left unpaid, the button is simply ready again.
+          const status = settled.redirected ? "redirecting" : settled.embedded && !settled.paid ? "idle" : "success";
+          if (isLatest()) setState({ status, outcome: settled, error: null });
           if (settled.result.status === "SUCCESS") latestOptions.current.onSuccess?.(settled.result.subscription);
           return settled;
         },
@@ -130,7 +142,7 @@ function completeParams(input: ProvisionSubscriptionInput, context: UpgradeConte
   if (!customerId) {
     throw new UpgradeError(
       "INVALID_ARGUMENT",
-      "No customerId: pass one to provisionSubscription or set <StiggProvider customerId>.",
+      "No customerId: set <StiggProvider customerId> or pass one",
     );
   }
   const checkoutOptions =
@@ -143,22 +155,48 @@ async function provisionAndFollow(
   params: ProvisionSubscriptionParams,
   context: UpgradeContextValue,
   options: UseProvisionSubscriptionOptions,
+  opener: Element | null,
+  onCheckoutOpen: () => void,
 ): Promise<ProvisionOutcome> {
-  const result = await context.coordinator.provision(params);
+  const { result, idempotencyKey } = await context.coordinator.provision(params);
+  const outcome = (how?: "redirected" | "embedded", paid = false): ProvisionOutcome => ({
+    result,
+    redirected: how === "redirected",
+    embedded: how === "embedded",
+    paid,
+  });
   if (result.status === "SUCCESS") {
     // Wait for the fresh customer so "success" is never shown next to the old plan.
     await context.queryClient.invalidateQueries({ queryKey: queryKeys.all(context.endpoint) });
-    return { result, redirected: false };
+    return outcome();
   }
   if (options.onPaymentRequired) {
     options.onPaymentRequired(result, params);
-    return { result, redirected: false };
+    return outcome();
   }
-  if (options.redirect === false) return { result, redirected: false };
+  if (options.redirect === false) return outcome();
+
+  const intent: CheckoutIntent = {
+    customerId: params.customerId,
+    planId: params.planId,
+    ...(params.billingPeriod && { billingPeriod: params.billingPeriod }),
+    ...(params.unitQuantity !== undefined && { unitQuantity: params.unitQuantity }),
+    idempotencyKey,
+    savedAt: Date.now(),
+  };
+  if (context.checkoutMode === "embedded" && result.checkoutClientSecret) {
+    try {
+      const { openEmbeddedCheckout } = await import("./embeddedCheckout.js");
+      return outcome("embedded", await openEmbeddedCheckout(context, result.checkoutClientSecret, intent, opener, onCheckoutOpen));
+    } catch {
+      // Stripe.js blocked, offline or too slow: the hosted checkout below still works.
+    }
+  }
   const url = assertCheckoutUrl(result.checkoutUrl, {
     pageOrigin: typeof window === "undefined" ? undefined : window.location.origin,
     allowedCheckoutHosts: context.allowedCheckoutHosts,
   });
+  saveCheckoutIntent(sessionStorageOrUndefined(), context.endpoint, intent);
   context.navigate(url.href);
-  return { result, redirected: true };
+  return outcome("redirected");
 }

@@ -65,12 +65,13 @@ const german: PaywallTexts = {
   retry: "Erneut versuchen",
   empty: "Keine Tarife verfügbar",
   finishing: "Ihr Wechsel wird abgeschlossen…",
+  checkoutPending: "Ihre Zahlung wird bestätigt. Ihr neuer Tarif erscheint gleich hier.",
   provisionError: ({ message }) => `Der Wechsel konnte nicht gestartet werden: ${message}`,
   redirecting: "Kasse wird geöffnet…",
 };
 
 /** Every English word the default texts can produce. */
-const englishWords = /\b(Monthly|Annually|Billing|period|Save|Plans|month|year|billed|annually|per|Free|Custom|pricing|usage|unit|units|trial|day|Current|plan|Most|popular|Everything|plus|Unlimited|Start|Upgrade|Downgrade|Switch|Update|Contact|sales|Sign|up|Number|Fewer|More|Loading|Could|Try|again|No|available|Finishing|Opening|checkout)\b/;
+const englishWords = /\b(Monthly|Annually|Billing|period|Save|Plans|month|year|billed|annually|per|Free|Custom|pricing|usage|unit|units|trial|day|Current|plan|Most|popular|Everything|plus|Unlimited|Start|Upgrade|Downgrade|Switch|Update|Contact|sales|Sign|up|Number|Fewer|More|Loading|Could|Try|again|No|available|Finishing|Opening|checkout|payment|being|confirmed|appear|shortly)\b/;
 
 const { server, backend } = createTestUpgradeServer({
   plans: germanPlans,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defaultCheckoutOptions, readReturnMarker, withReturnMarker } from "../../src/core/returnMarker.js";
+import { defaultCheckoutOptions, withReturnMarker } from "../../src/core/returnMarker.js";
+import { readReturnMarker, stripReturnMarker } from "../../src/core/returnMarkerReader.js";
 
 describe("return markers", () => {
   it("default checkout options return to the current page with a marker, keeping its query", () => {
@@ -20,5 +21,13 @@ describe("return markers", () => {
     expect(readReturnMarker("https://a.example/x?ruk_checkout=canceled")).toBe("canceled");
     expect(readReturnMarker("https://a.example/x?ruk_checkout=bogus")).toBeNull();
     expect(readReturnMarker("https://a.example/x")).toBeNull();
+  });
+});
+
+describe("stripReturnMarker", () => {
+  it("removes only the marker and keeps the rest of the URL", () => {
+    expect(stripReturnMarker("https://a.example/billing?tab=plans&ruk_checkout=success#top")).toBe(
+      "https://a.example/billing?tab=plans#top",
+    );
   });
 });

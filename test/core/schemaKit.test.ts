@@ -31,7 +31,7 @@ describe("schemaKit", () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.issues.map((issue) => issue.path)).toEqual(["items.0.id", "items.0.kind", "items.0.tags.1", "items.0.meta.a"]);
-    expect(parsed.issues[1]?.message).toBe('Expected one of A, B but received "C"');
+    expect(parsed.issues[1]?.message).toBe("Expected one of A, B, got string");
   });
 
   it("rejects non-finite numbers, arrays for objects and wrong primitives", () => {
@@ -45,7 +45,7 @@ describe("schemaKit", () => {
   it("variant picks the branch by its tag and rejects unknown tags at the tag's path", () => {
     expect(v.parseWith(result, { status: "LATER", url: "u" })).toEqual({ ok: true, value: { status: "LATER", url: "u" } });
     const unknown = v.parseWith(result, { status: "MAYBE" });
-    expect(unknown).toEqual({ ok: false, issues: [{ path: "status", message: 'Expected one of OK, LATER but received "MAYBE"' }] });
+    expect(unknown).toEqual({ ok: false, issues: [{ path: "status", message: "Expected one of OK, LATER" }] });
     expect(v.parseWith(result, { status: "toString" }).ok).toBe(false);
     expect(v.parseWith(result, "OK").ok).toBe(false);
   });

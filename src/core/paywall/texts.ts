@@ -83,6 +83,8 @@ export interface PaywallTexts {
   empty: TextValue;
   /** While the app confirms a checkout that came back. */
   finishing: TextValue;
+  /** The checkout came back but the plan is not live yet after the wait (webhook lag). */
+  checkoutPending: TextValue;
   /** A provision failed; `message` is the backend's or the library's (English) message. */
   provisionError: TextValue<{ code: string; message: string }>;
   /** Announced while the checkout page is being opened. */
@@ -136,6 +138,7 @@ export const defaultPaywallTexts: PaywallTexts = {
   retry: "Try again",
   empty: "No plans available",
   finishing: "Finishing your upgrade…",
+  checkoutPending: "Your payment is being confirmed. Your new plan will appear here shortly.",
   provisionError: ({ message }) => `The upgrade could not be started: ${message}`,
   redirecting: "Opening checkout…",
 };

@@ -1,0 +1,77 @@
+/**
+ * Everything after a checkout, loaded lazily: only a page that comes back from a hosted checkout
+ * (or completes an embedded one) needs the marker handling, the stored-intent reader and the
+ * polling code.
+ */
+import { sessionStorageOrUndefined, type CheckoutIntent } from "../core/checkoutIntent.js";
+import { takeCheckoutIntent } from "../core/checkoutIntentReader.js";
+import type { CheckoutState } from "../core/checkoutState.js";
+import { createCheckoutTracker, type CheckoutTracker } from "../core/checkoutTracker.js";
+import type { ExternalStore } from "../core/externalStore.js";
+import { queryKeys } from "../core/queryKeys.js";
+import { readReturnMarker, stripReturnMarker } from "../core/returnMarkerReader.js";
+import type { UpgradeContextValue } from "./UpgradeContext.js";
+
+const trackers = new WeakMap<ExternalStore<CheckoutState>, CheckoutTracker>();
+
+function trackerFor(store: ExternalStore<CheckoutState>): CheckoutTracker {
+  let tracker = trackers.get(store);
+  if (!tracker) {
+    tracker = createCheckoutTracker(store);
+    trackers.set(store, tracker);
+  }
+  return tracker;
+}
+
+/**
+ * The page loaded with the return marker (or remounted while finalizing): remove the marker,
+ * touching nothing else in the URL, then wait for the plan, or report the cancel.
+ */
+export function handleReturn(context: UpgradeContextValue): void {
+  const marker = readReturnMarker(window.location.href);
+  if (marker !== null) {
+    window.history.replaceState(window.history.state, "", stripReturnMarker(window.location.href));
+  }
+  if (marker === "canceled") cancelCheckout(context);
+  else if (marker === "success" || context.checkoutState.get().status === "finalizing") startFinalizing(context, undefined);
+}
+
+/**
+ * Starts (or joins, or resumes) waiting for the bought plan. `intent` undefined: read what was
+ * stored before the redirect to the hosted checkout.
+ */
+export function startFinalizing(context: UpgradeContextValue, intent: Pick<CheckoutIntent, "planId"> | null | undefined): void {
+  const { queryClient, client, customerId, events } = context;
+  const tracker = trackerFor(context.checkoutState);
+  tracker.resume();
+  void tracker.finalize({
+    intent: intent === undefined ? takeCheckoutIntent(sessionStorageOrUndefined(), context.endpoint) : intent,
+    timeoutMs: events.current.checkoutFinalizeTimeoutMs,
+    // fetchQuery with staleTime 0 always asks the backend and puts the answer in the cache, so
+    // every component showing the customer updates with each poll.
+    loadCustomer: () =>
+      customerId === null
+        ? Promise.resolve(null)
+        : queryClient.fetchQuery({
+            queryKey: queryKeys.customer(context.endpoint, customerId),
+            queryFn: () => client.getCustomer(customerId),
+            staleTime: 0,
+          }),
+    onCompleted: (subscription) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.all(context.endpoint) });
+      events.current.onCheckoutCompleted?.({ subscription });
+    },
+    onPending: () => events.current.onCheckoutPending?.(),
+  });
+}
+
+/** The user came back without paying, or closed the embedded checkout. */
+export function cancelCheckout(context: UpgradeContextValue): void {
+  context.checkoutState.set({ status: "canceled" });
+  context.events.current.onCheckoutCanceled?.();
+}
+
+/** The provider unmounted: stop polling until it mounts again. */
+export function pause(context: UpgradeContextValue): void {
+  trackers.get(context.checkoutState)?.pause();
+}

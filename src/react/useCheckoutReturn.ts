@@ -1,0 +1,29 @@
+"use client";
+/**
+ * Notices a return from a hosted checkout (the marker in the URL) and hands it to the lazily
+ * loaded finalization code. Runs as a layout effect and marks the checkout "finalizing" at once,
+ * so the page never paints a stale, clickable upgrade button before the polling code has loaded.
+ */
+import { useEffect, useLayoutEffect } from "react";
+import { CHECKOUT_RETURN_PARAM } from "../core/returnMarker.js";
+import type { UpgradeContextValue } from "./UpgradeContext.js";
+
+// useLayoutEffect warns during server rendering in React 18; it never runs there anyway.
+const useClientLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
+
+export function useCheckoutReturn(context: UpgradeContextValue): void {
+  useClientLayoutEffect(() => {
+    const { checkoutState } = context;
+    const search = window.location.search;
+    const finalizing = () => checkoutState.get().status === "finalizing";
+    if (search.includes(`${CHECKOUT_RETURN_PARAM}=`) || finalizing()) {
+      if (search.includes(`${CHECKOUT_RETURN_PARAM}=success`) && !finalizing()) {
+        checkoutState.set({ status: "finalizing", planId: null });
+      }
+      void import("./checkoutFinalization.js").then((module) => module.handleReturn(context));
+    }
+    return () => {
+      if (finalizing()) void import("./checkoutFinalization.js").then((module) => module.pause(context));
+    };
+  }, [context]);
+}

@@ -1,0 +1,23 @@
+"use client";
+import { useContext } from "react";
+import { UpgradeContext } from "./UpgradeContext.js";
+
+export interface WarmUpHandlers {
+  onPointerEnter?: () => void;
+  onFocus?: () => void;
+}
+
+const NONE: WarmUpHandlers = {};
+
+/**
+ * In embedded mode, handlers for an upgrade button that start loading Stripe.js when the user
+ * points at or focuses it, so the checkout opens faster on click. Nothing in redirect mode.
+ */
+export function useCheckoutWarmUp(): WarmUpHandlers {
+  const context = useContext(UpgradeContext);
+  if (!context || context.checkoutMode !== "embedded") return NONE;
+  const warmUp = () => {
+    void import("./embeddedCheckout.js").then((module) => module.warmUpStripe(context)).catch(() => undefined);
+  };
+  return { onPointerEnter: warmUp, onFocus: warmUp };
+}

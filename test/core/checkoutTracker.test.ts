@@ -1,0 +1,92 @@
+import { describe, expect, it, vi } from "vitest";
+import type { Customer, Subscription } from "../../src/core/contract.js";
+import { createCheckoutTracker } from "../../src/core/checkoutTracker.js";
+
+const live = (planId: string, status: Subscription["status"] = "ACTIVE"): Subscription => ({
+  id: `sub-${planId}`,
+  planId,
+  status,
+  startDate: "2026-01-01T00:00:00.000Z",
+});
+const customer = (...subscriptions: Subscription[]): Customer => ({ id: "c1", subscriptions });
+
+/** A customer endpoint that shows the old plan for the first `staleReads` reads. */
+function laggingBackend(staleReads: number, bought = live("pro")) {
+  let reads = 0;
+  return {
+    get reads() {
+      return reads;
+    },
+    load: async () => {
+      reads += 1;
+      return reads <= staleReads ? customer(live("free")) : customer(live("free", "CANCELED"), bought);
+    },
+  };
+}
+
+describe("checkout tracker", () => {
+  it("polls until the bought plan is live, then completes with its subscription", async () => {
+    const backend = laggingBackend(2);
+    const tracker = createCheckoutTracker();
+    const onCompleted = vi.fn();
+    const states: string[] = [];
+    tracker.subscribe(() => states.push(tracker.getState().status));
+    await tracker.finalize({ intent: { planId: "pro" }, loadCustomer: backend.load, onCompleted, timeoutMs: 10_000 });
+    expect(backend.reads).toBe(3);
+    expect(tracker.getState()).toEqual({ status: "completed", subscription: live("pro") });
+    expect(onCompleted).toHaveBeenCalledWith(live("pro"));
+    expect(states).toEqual(["finalizing", "completed"]);
+  });
+
+  it("a trial counts as live", async () => {
+    const tracker = createCheckoutTracker();
+    await tracker.finalize({ intent: { planId: "pro" }, loadCustomer: async () => customer(live("pro", "IN_TRIAL")) });
+    expect(tracker.getState()).toMatchObject({ status: "completed", subscription: { status: "IN_TRIAL" } });
+  });
+
+  it("gives up at the deadline as pending, without throwing", async () => {
+    const backend = laggingBackend(1_000);
+    const tracker = createCheckoutTracker();
+    const onPending = vi.fn();
+    await tracker.finalize({ intent: { planId: "pro" }, loadCustomer: backend.load, onPending, timeoutMs: 1_200 });
+    expect(tracker.getState()).toEqual({ status: "pending", planId: "pro" });
+    expect(onPending).toHaveBeenCalledTimes(1);
+    // Backoff: 0 ms, then 500 ms; the next 1 s wait would pass the 1.2 s deadline.
+    expect(backend.reads).toBe(2);
+  });
+
+  it("keeps polling through failed reads", async () => {
+    let reads = 0;
+    const tracker = createCheckoutTracker();
+    await tracker.finalize({
+      intent: { planId: "pro" },
+      loadCustomer: async () => {
+        reads += 1;
+        if (reads === 1) throw new Error("offline");
+        return customer(live("pro"));
+      },
+    });
+    expect(tracker.getState().status).toBe("completed");
+  });
+
+  it("without a known intent, one fresh read completes it", async () => {
+    const tracker = createCheckoutTracker();
+    await tracker.finalize({ intent: null, loadCustomer: async () => customer(live("basic")) });
+    expect(tracker.getState()).toEqual({ status: "completed", subscription: live("basic") });
+  });
+
+  it("a second finalize joins the first, and pause/resume carry on without a second run", async () => {
+    const backend = laggingBackend(1);
+    const tracker = createCheckoutTracker();
+    const first = tracker.finalize({ intent: { planId: "pro" }, loadCustomer: backend.load });
+    const second = tracker.finalize({ intent: { planId: "other" }, loadCustomer: backend.load });
+    tracker.pause();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const readsWhilePaused = backend.reads;
+    expect(tracker.getState().status).toBe("finalizing");
+    tracker.resume();
+    await Promise.all([first, second]);
+    expect(readsWhilePaused).toBe(1);
+    expect(tracker.getState()).toMatchObject({ status: "completed", subscription: { planId: "pro" } });
+  });
+});

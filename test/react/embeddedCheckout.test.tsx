@@ -1,0 +1,148 @@
+/**
+ * Embedded checkout with an injected fake Stripe object (Stripe.js cannot load here): the dialog
+ * opens, is labelled, mounts Stripe's checkout in it, and completion, closing and load failures
+ * each do the right thing.
+ */
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { http, HttpResponse } from "msw";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { Paywall, type StripeLike } from "../../src/index.js";
+import { renderWithProvider } from "../support/render.js";
+import { createTestUpgradeServer, ENDPOINT } from "../support/upgradeServer.js";
+
+const upgradeServer = createTestUpgradeServer({
+  customers: [{ id: "customer-1", subscriptions: [{ id: "s", planId: "plan-free", status: "ACTIVE", startDate: "2026-01-01T00:00:00.000Z" }] }],
+});
+const { server, backend, handler } = upgradeServer;
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeEach(() => {
+  window.history.replaceState(null, "", "/billing");
+  // The backend answers as an embedded-mode backend would: the real answer plus a client secret.
+  server.use(
+    http.post(`${ENDPOINT}/provision-subscription`, async ({ request }) => {
+      const answer = (await (await handler(request)).json()) as { status: string; checkoutBillingId?: string };
+      return HttpResponse.json(
+        answer.status === "PAYMENT_REQUIRED" ? { ...answer, checkoutClientSecret: `${answer.checkoutBillingId}_secret_x` } : answer,
+      );
+    }),
+  );
+});
+afterEach(() => {
+  server.resetHandlers();
+  backend.reset();
+});
+afterAll(() => server.close());
+
+function fakeStripe() {
+  const calls = { created: [] as { clientSecret?: string }[], mounted: [] as HTMLElement[], destroyed: 0 };
+  let complete: (() => void) | undefined;
+  const stripe: StripeLike = {
+    async createEmbeddedCheckoutPage(options) {
+      calls.created.push({ clientSecret: options.clientSecret });
+      complete = options.onComplete;
+      return {
+        mount: (element) => {
+          calls.mounted.push(element);
+          element.textContent = "Stripe checkout form";
+        },
+        unmount: () => undefined,
+        destroy: () => {
+          calls.destroyed += 1;
+        },
+      };
+    },
+  };
+  return { stripe, calls, complete: () => complete?.() };
+}
+
+async function openCheckout() {
+  const user = userEvent.setup();
+  const upgrade = await screen.findByRole("button", { name: "Upgrade: Basic" });
+  upgrade.focus();
+  await user.click(upgrade);
+  return { user, dialog: await screen.findByRole("dialog", { name: "Complete your purchase" }), upgrade };
+}
+
+/** What the real Stripe would do on payment: the backend hears of it (webhook) and calls onComplete. */
+async function payOnBackend(sessionId: string) {
+  await handler(new Request(`${ENDPOINT}/checkout/${sessionId}/pay`, { method: "POST" }));
+}
+
+describe("embedded checkout", () => {
+  it("mounts Stripe's checkout in a labelled dialog; completing it finalizes and shows the plan", async () => {
+    const fake = fakeStripe();
+    const onCheckoutCompleted = vi.fn();
+    const { navigations } = renderWithProvider(<Paywall />, { checkoutMode: "embedded", stripe: fake.stripe, onCheckoutCompleted });
+    const { dialog } = await openCheckout();
+    await waitFor(() => expect(fake.calls.mounted).toHaveLength(1));
+    expect(dialog.contains(fake.calls.mounted[0]!)).toBe(true);
+    expect(dialog.textContent).toContain("Stripe checkout form");
+    const secret = fake.calls.created[0]!.clientSecret!;
+    expect(secret).toMatch(/_secret_x$/);
+    expect(navigations).toEqual([]);
+
+    await payOnBackend(secret.replace("_secret_x", ""));
+    fake.complete();
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(fake.calls.destroyed).toBe(1);
+    await waitFor(() => expect(onCheckoutCompleted).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(screen.getByRole("article", { name: "Basic" }).getAttribute("data-current")).toBe("true"));
+  });
+
+  it("the close button destroys it, reports a cancel, and gives focus back", async () => {
+    const fake = fakeStripe();
+    const onCheckoutCanceled = vi.fn();
+    renderWithProvider(<Paywall />, { checkoutMode: "embedded", stripe: fake.stripe, onCheckoutCanceled });
+    const { user, upgrade } = await openCheckout();
+    await waitFor(() => expect(fake.calls.mounted).toHaveLength(1));
+    await user.click(screen.getByRole("button", { name: "Close checkout" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(fake.calls.destroyed).toBe(1);
+    expect(onCheckoutCanceled).toHaveBeenCalledTimes(1);
+    expect(document.activeElement).toBe(upgrade);
+    await waitFor(() => expect(upgrade).toHaveProperty("disabled", false));
+  });
+
+  it("Esc (the dialog's cancel event) closes it the same way", async () => {
+    const fake = fakeStripe();
+    const onCheckoutCanceled = vi.fn();
+    renderWithProvider(<Paywall />, { checkoutMode: "embedded", stripe: fake.stripe, onCheckoutCanceled });
+    const { dialog } = await openCheckout();
+    await waitFor(() => expect(fake.calls.mounted).toHaveLength(1));
+    fireEvent(dialog, new Event("cancel", { cancelable: true }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(fake.calls.destroyed).toBe(1);
+    expect(onCheckoutCanceled).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ["Stripe.js fails to load", () => Promise.reject(new Error("blocked by client"))],
+    ["Stripe.js never loads (timeout)", () => new Promise<StripeLike | null>(() => undefined)],
+  ])("%s: falls back to the hosted checkout", async (_name, stripe) => {
+    const { navigations } = renderWithProvider(<Paywall />, { checkoutMode: "embedded", stripe: stripe(), stripeLoadTimeoutMs: 100 });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Upgrade: Basic" }));
+    await waitFor(() => expect(navigations).toHaveLength(1));
+    expect(navigations[0]).toContain(`${ENDPOINT}/checkout/`);
+    expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
+  it("hovering an upgrade button starts loading Stripe.js (the real loader injects its script)", async () => {
+    const stripeScripts = () => Array.from(document.querySelectorAll("script")).filter((script) => script.src.startsWith("https://js.stripe.com"));
+    expect(stripeScripts()).toEqual([]);
+    renderWithProvider(<Paywall />, { checkoutMode: "embedded", stripePublishableKey: "pk_test_123" });
+    const user = userEvent.setup();
+    await user.hover(await screen.findByRole("button", { name: "Upgrade: Basic" }));
+    await waitFor(() => expect(stripeScripts()).toHaveLength(1));
+  });
+
+  it("in redirect mode a client secret is ignored and the hosted checkout is used", async () => {
+    const fake = fakeStripe();
+    const { navigations } = renderWithProvider(<Paywall />, { stripe: fake.stripe });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Upgrade: Basic" }));
+    await waitFor(() => expect(navigations).toHaveLength(1));
+    expect(fake.calls.created).toEqual([]);
+  });
+});
