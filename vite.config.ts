@@ -2,6 +2,9 @@ import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
 import { readFileSync } from "node:fs";
 import type { Plugin } from "vite";
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
+import { playwright } from "@vitest/browser-playwright";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/chromium.js";
 
 // Library build: two entries (the React library and the server code), ESM only, peers external.
 // Declarations are emitted by `tsc -p tsconfig.build.json` (see package.json "build").
@@ -55,6 +58,32 @@ export default defineConfig({
           environment: "jsdom",
           include: ["test/react/**/*.test.{ts,tsx}", "test/components/**/*.test.{ts,tsx}"],
           setupFiles: ["test/setup/dom.ts"],
+        },
+      },
+      {
+        // Every story is a test: rendered in the system Chromium, its play function run, then the
+        // a11y addon's axe check (parameters.a11y.test = "error" makes a violation fail it).
+        extends: true,
+        plugins: [storybookTest({ configDir: ".storybook" })],
+        test: {
+          name: "storybook",
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } }),
+            instances: [{ browser: "chromium" }],
+          },
+        },
+      },
+      {
+        // The demo in the system Chromium: starts its Vite dev server, clicks through checkout.
+        extends: true,
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["test/browser/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
     ],

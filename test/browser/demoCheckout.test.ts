@@ -1,0 +1,104 @@
+/**
+ * The demo end to end in a real Chromium: the demo's Vite dev server with the embedded backend,
+ * the library's Paywall, the backend's own checkout page, and back. Nothing is stubbed.
+ */
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startDemoServer, type DemoServer } from "../../demo/startDemoServer.js";
+import { launchChromium } from "../../scripts/chromium.js";
+
+let demo: DemoServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [demo, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+beforeEach(async () => {
+  await demo.reset();
+  page = await browser.newPage();
+});
+afterEach(async () => {
+  await page?.close();
+});
+
+const currentPlan = () => page.getByTestId("current-plan");
+const planCard = (name: string) => page.getByRole("article", { name });
+const textOf = (locator: Locator) => () => locator.textContent({ timeout: 10_000 });
+
+async function openDemoOnFree() {
+  await page.goto(demo.url);
+  await expect.poll(textOf(currentPlan())).toBe("Free");
+  await expect.poll(textOf(planCard("Free"))).toContain("Current plan");
+}
+
+/** Submits the checkout page's form; it must bring the browser back to the app with `marker`. */
+async function finishCheckout(button: "Pay" | "Cancel", marker: "success" | "canceled") {
+  await page.getByRole("button", { name: button }).click();
+  const backInApp = (url: URL) => url.origin === new URL(demo.url).origin && url.searchParams.get("ruk_checkout") === marker;
+  await page.waitForURL(backInApp, { timeout: 10_000 }).catch(async (error: unknown) => {
+    const body = await page.locator("body").textContent();
+    throw new Error(`${button} did not return to the app (at ${page.url()}: ${body?.slice(0, 300)})`, { cause: error });
+  });
+}
+
+async function startBasicCheckout() {
+  await page.getByRole("button", { name: "Upgrade: Basic" }).click();
+  await page.waitForURL(/\/api\/upgrade\/checkout\/cs_[0-9a-f]+$/);
+  // The backend's own checkout page, not the app.
+  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Basic");
+  expect(await page.locator("body").textContent()).toContain("$10");
+}
+
+describe("demo: upgrading through checkout", () => {
+  it("Upgrade on Basic → checkout page → Pay → back in the app with Basic as the current plan", async () => {
+    await openDemoOnFree();
+    await startBasicCheckout();
+
+    await finishCheckout("Pay", "success");
+
+    // No manual reload: the page the checkout returned to shows the new plan.
+    await expect.poll(textOf(currentPlan())).toBe("Basic");
+    await expect.poll(textOf(planCard("Basic"))).toContain("Current plan");
+    expect(await planCard("Basic").getByRole("button").isDisabled()).toBe(true);
+    expect(await planCard("Free").textContent()).not.toContain("Current plan");
+    expect(await page.getByRole("status").filter({ hasText: "Payment received" }).count()).toBe(1);
+  });
+
+  it("Cancel on the checkout page returns to the app with Free unchanged", async () => {
+    await openDemoOnFree();
+    await startBasicCheckout();
+
+    await finishCheckout("Cancel", "canceled");
+
+    await expect.poll(textOf(page.getByRole("status").filter({ hasText: "Checkout canceled" }))).toContain("plan is unchanged");
+    expect(await textOf(currentPlan())()).toBe("Free");
+    expect(await planCard("Free").textContent()).toContain("Current plan");
+    expect(await planCard("Basic").getByRole("button", { name: "Upgrade: Basic" }).isEnabled()).toBe(true);
+  });
+
+  it("the app's own button under <UpgradeButton asChild> starts the Pro trial in place", async () => {
+    await openDemoOnFree();
+    await page.getByRole("button", { name: "Try Pro free for 14 days" }).click();
+
+    await expect.poll(textOf(currentPlan())).toBe("Pro");
+    expect(await page.getByRole("region", { name: "Your subscription" }).textContent()).toMatch(/Free trial until .*Seats3/);
+    expect(await page.getByRole("status").filter({ hasText: "Your 14-day Pro trial has started." }).count()).toBe(1);
+    expect(new URL(page.url()).pathname).toBe("/");
+  });
+
+  it("Reset demo puts the customer back on Free, trial unused", async () => {
+    await openDemoOnFree();
+    await page.getByRole("button", { name: "Try Pro free for 14 days" }).click();
+    await expect.poll(textOf(currentPlan())).toBe("Pro");
+
+    await page.getByRole("button", { name: "Reset demo" }).click();
+    await expect.poll(textOf(currentPlan())).toBe("Free");
+    expect(await page.getByRole("button", { name: "Start free trial: Pro" }).isEnabled()).toBe(true);
+    expect(new URL(page.url()).searchParams.has("ruk_checkout")).toBe(false);
+  });
+});
