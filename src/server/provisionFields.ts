@@ -6,22 +6,10 @@
  * refuses the rest with 400 rather than dropping them, so a client bug shows up at once.
  * Server-side values belong in the handler's `beforeProvision` hook.
  */
-export type ProvisionField =
-  | "planId"
-  | "billingPeriod"
-  | "unitQuantity"
-  | "addons"
-  | "startDate"
-  | "id"
-  | "billingInformation"
-  | "metadata"
-  | "checkoutOptions"
-  | "checkoutOptions.successUrl"
-  | "checkoutOptions.cancelUrl"
-  | "checkoutOptions.allowPromoCodes"
-  | "checkoutOptions.collectBillingAddress";
+import type { CheckoutOptions, ProvisionSubscriptionParams } from "../core/contract.js";
 
-const KNOWN_FIELDS: ReadonlySet<string> = new Set<ProvisionField>([
+/** Every field of the contract's provision body the allowlist can name, besides `customerId`. */
+export const PROVISION_FIELDS = [
   "planId",
   "billingPeriod",
   "unitQuantity",
@@ -35,7 +23,19 @@ const KNOWN_FIELDS: ReadonlySet<string> = new Set<ProvisionField>([
   "checkoutOptions.cancelUrl",
   "checkoutOptions.allowPromoCodes",
   "checkoutOptions.collectBillingAddress",
-]);
+] as const;
+
+export type ProvisionField = (typeof PROVISION_FIELDS)[number];
+
+const KNOWN_FIELDS: ReadonlySet<string> = new Set(PROVISION_FIELDS);
+
+// Compile-time proof that the list names every field of the contract: a field added to
+// ProvisionSubscriptionParams or CheckoutOptions must be added above, or this stops compiling.
+type ContractField =
+  | Exclude<keyof ProvisionSubscriptionParams, "customerId">
+  | `checkoutOptions.${keyof CheckoutOptions}`;
+type SameFields = [ContractField] extends [ProvisionField] ? [ProvisionField] extends [ContractField] ? true : false : false;
+true satisfies SameFields;
 
 /** What a paywall sends: the choice the user made and where checkout returns to. */
 export const DEFAULT_ALLOWED_PROVISION_FIELDS: readonly ProvisionField[] = Object.freeze([

@@ -2,7 +2,7 @@
 import type { Plan } from "../../src/core/contract.js";
 import { createMemoryBackend, type MemoryBackendOptions } from "../../src/server/createMemoryBackend.js";
 import { createUpgradeHandler, type UpgradeHandlerOptions } from "../../src/server/createUpgradeHandler.js";
-import type { ProvisionField } from "../../src/server/provisionFields.js";
+import { PROVISION_FIELDS, type ProvisionField } from "../../src/server/provisionFields.js";
 
 export const ORIGIN = "http://shop.test";
 export const BASE = `${ORIGIN}/api/upgrade`;
@@ -63,17 +63,7 @@ export const plans: Plan[] = [
 ];
 
 /** For tests that need the client to set anything the contract has (`allowedProvisionFields`). */
-export const EVERY_PROVISION_FIELD: ProvisionField[] = [
-  "planId",
-  "billingPeriod",
-  "unitQuantity",
-  "addons",
-  "startDate",
-  "id",
-  "billingInformation",
-  "metadata",
-  "checkoutOptions",
-];
+export const EVERY_PROVISION_FIELD: ProvisionField[] = [...PROVISION_FIELDS];
 
 /** The test app signs customers in through this header. */
 export const CUSTOMER_HEADER = "X-Customer-Id";
