@@ -67,9 +67,10 @@ export function createStiggBackend(stigg: StiggClientLike, options: StiggBackend
       }),
 
     provisionSubscription: (params) =>
-      translatingErrors(async () =>
-        toProvisionResult(await stigg.provisionSubscription(toStiggParams(params, options.provisionDefaults)), params.planId),
-      ),
+      translatingErrors(async () => {
+        const result = await stigg.provisionSubscription(toStiggParams(params, options.provisionDefaults));
+        return toProvisionResult(result, params.planId);
+      }),
   };
 }
 

@@ -34,7 +34,11 @@ const KNOWN_FIELDS: ReadonlySet<string> = new Set(PROVISION_FIELDS);
 type ContractField =
   | Exclude<keyof ProvisionSubscriptionParams, "customerId">
   | `checkoutOptions.${keyof CheckoutOptions}`;
-type SameFields = [ContractField] extends [ProvisionField] ? [ProvisionField] extends [ContractField] ? true : false : false;
+type SameFields = [ContractField] extends [ProvisionField]
+  ? [ProvisionField] extends [ContractField]
+    ? true
+    : false
+  : false;
 true satisfies SameFields;
 
 /** What a paywall sends: the choice the user made and where checkout returns to. */

@@ -183,7 +183,9 @@ export async function runConformanceChecks(options: ConformanceOptions): Promise
         const parsed = parseWith(plansResponseSchema, answer.json);
         if (!parsed.ok) throw fail(`plans break the contract: ${describeIssues(parsed.issues)}`);
         const strays = parsed.value.plans.filter((plan) => plan.productId !== productId);
-        if (strays.length > 0) throw fail(`asked for product "${productId}", got plan(s) ${strays.map((plan) => plan.id).join(", ")}`);
+        if (strays.length > 0) {
+          throw fail(`asked for product "${productId}", got plan(s) ${strays.map((plan) => plan.id).join(", ")}`);
+        }
         return `${parsed.value.plans.length} plan(s) of "${productId}"`;
       },
     },
@@ -192,7 +194,9 @@ export async function runConformanceChecks(options: ConformanceOptions): Promise
       async run() {
         const query = options.customerId ? `?${new URLSearchParams({ customerId: options.customerId })}` : "";
         const answer = await send(`${ROUTES.customer}${query}`, { headers: identified() });
-        if (answer.status === 401 && !hasIdentityHeaders) throw skip("401: pass --header with the identity to check the customer");
+        if (answer.status === 401 && !hasIdentityHeaders) {
+          throw skip("401: pass --header with the identity to check the customer");
+        }
         expectStatus(answer, 200);
         expectJson(answer, "customer");
         const parsed = parseWith(customerResponseSchema, answer.json);
@@ -365,7 +369,8 @@ function describeIssues(issues: SchemaIssue[]): string {
 
 function errorSuffix(answer: Answer): string {
   const parsed = parseWith(errorBodySchema, answer.json);
-  return parsed.ok ? ` (${parsed.value.error.code}: ${parsed.value.error.message})` : answer.text ? ` (${excerpt(answer.text)})` : "";
+  if (parsed.ok) return ` (${parsed.value.error.code}: ${parsed.value.error.message})`;
+  return answer.text ? ` (${excerpt(answer.text)})` : "";
 }
 
 function excerpt(text: string): string {

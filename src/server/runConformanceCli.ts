@@ -73,7 +73,9 @@ export function parseConformanceArgs(argv: readonly string[]): Parsed {
   } catch {
     return { ok: false, message: `"${endpoint}" is not an absolute URL` };
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return { ok: false, message: "<endpoint-url> must be http(s)" };
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    return { ok: false, message: "<endpoint-url> must be http(s)" };
+  }
   return { ok: true, options: { ...options, endpoint, headers } };
 }
 

@@ -80,7 +80,9 @@ describe("the CLI against a broken backend", () => {
     }
     if (path === "/customer") return json({ customer: { id: "c1", subscriptions: [] } });
     if (path === "/provision-subscription" && request.method === "POST") {
-      return json({ status: "SUCCESS", subscription: { id: crypto.randomUUID(), planId: "p1", status: "ACTIVE", startDate: new Date().toISOString() } });
+      // A new subscription every time: no idempotency.
+      const subscription = { id: crypto.randomUUID(), planId: "p1", status: "ACTIVE", startDate: new Date().toISOString() };
+      return json({ status: "SUCCESS", subscription });
     }
     return new Response("Not Found", { status: 404, headers: { "Content-Type": "text/plain" } });
   };
@@ -101,7 +103,7 @@ describe("the CLI against a broken backend", () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     const { code, stdout } = await cli("check", `${origin}/api/upgrade`, "--timeout", "2000");
     expect(code).toBe(1);
-    expect(stdout).toMatch(/FAIL {2}GET \/plans answers \{ plans: Plan\[\] \} +no answer from http:\/\/127\.0\.0\.1:\d+\/api\/upgrade\/plans/);
+    expect(stdout).toMatch(/FAIL {2}GET \/plans answers .+ +no answer from http:\/\/127\.0\.0\.1:\d+\/api\/upgrade\/plans/);
   });
 
   it("exit code 2 and the usage for bad arguments", { timeout: 60_000 }, async () => {
@@ -182,7 +184,7 @@ describe("each check can fail on its own", () => {
     const endpoint = await serveTestApp();
     const code = await runConformanceCli(["check", endpoint, "-H", `${CUSTOMER_HEADER}: c1`, "--no-provision"], io);
     expect(code).toBe(0);
-    expect(output.join("")).toMatch(/SKIP {2}POST \/provision-subscription answers SUCCESS or PAYMENT_REQUIRED +provision checks are off/);
+    expect(output.join("")).toMatch(/SKIP {2}POST \/provision-subscription answers SUCCESS .+ +provision checks are off/);
     expect(output.join("")).toMatch(/^14 passed, 0 failed, 3 skipped$/m);
   });
 });

@@ -265,7 +265,11 @@ describe("unexpected failures never leak", () => {
   const secret = "postgres://billing:hunter2@db.internal/prod";
 
   it.each([
-    ["provisionSubscription", { provisionSubscription: () => Promise.reject(new Error(secret)) }, provisionRequest({ planId: "basic" })],
+    [
+      "provisionSubscription",
+      { provisionSubscription: () => Promise.reject(new Error(secret)) },
+      provisionRequest({ planId: "basic" }),
+    ],
     ["getCustomer", { getCustomer: () => Promise.reject(new Error(secret)) }, get("/customer")],
   ] as const)("%s throwing: a generic 500, the error and request to onError", async (_name, override, request) => {
     const onError = vi.fn();

@@ -105,7 +105,8 @@ export function createContractValidator(document: OpenApiDocument = loadOpenApi(
     /** Problems of a request body against the operation's documented body. */
     checkRequestBody(pathTemplate: string, method: string, body: unknown): string[] {
       operation(pathTemplate, method);
-      return validate(pointer("paths", pathTemplate, method.toLowerCase(), "requestBody", "content", "application/json", "schema"), body);
+      const bodyPath = ["requestBody", "content", "application/json", "schema"];
+      return validate(pointer("paths", pathTemplate, method.toLowerCase(), ...bodyPath), body);
     },
   };
 }
