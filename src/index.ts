@@ -65,3 +65,12 @@ export {
   type TextValue,
   type UnitQuantityModel,
 } from "./core/paywall/index.js";
+// Entitlements and the upgrade moment.
+export { checkEntitlement, type EntitlementCheck } from "./core/entitlements/checkEntitlement.js";
+export { planEntitlements } from "./core/entitlements/effectiveEntitlements.js";
+export { plansIncludingFeature, planIncludesFeature, type FeatureNeed } from "./core/entitlements/plansIncludingFeature.js";
+export type { UpgradeKitRegister, FeatureId } from "./react/featureIds.js";
+export { useEntitlement, type UseEntitlementOptions, type UseEntitlementResult } from "./react/useEntitlement.js";
+export { FeatureGate, defaultFeatureGateTexts, type FeatureGateProps, type FeatureGateTexts } from "./components/FeatureGate.js";
+export { PaywallDialog, type PaywallDialogProps } from "./components/PaywallDialog.js";
+export { useUpgradePrompt, type UseUpgradePromptResult } from "./components/useUpgradePrompt.js";

@@ -51,6 +51,8 @@ export interface Addon {
   displayName: string;
   pricePoints: Price[];
   maxQuantity?: number;
+  /** What one unit of the add-on grants; NUMBER limits add up per unit on top of the plan's. */
+  entitlements?: Entitlement[];
 }
 
 export interface TrialConfig {
@@ -94,11 +96,24 @@ export interface Subscription {
   currentBillingPeriodEnd?: string;
 }
 
+/** What the customer may use now, as computed by the backend from its plans and add-ons. */
+export interface CustomerEntitlement {
+  featureId: string;
+  displayName?: string;
+  featureType: FeatureType;
+  hasAccess: boolean;
+  isUnlimited?: boolean;
+  /** For NUMBER features; null or absent with `isUnlimited`. */
+  usageLimit?: number | null;
+  currentUsage?: number;
+}
+
 export interface Customer {
   id: string;
   subscriptions: Subscription[];
   hasPaymentMethod?: boolean;
   trialedPlanIds?: string[];
+  entitlements?: CustomerEntitlement[];
 }
 
 export interface BillingInformation {

@@ -61,17 +61,21 @@ export function createUpgradeClient(options: UpgradeClientOptions): UpgradeClien
   const endpoint = options.endpoint.replace(/\/+$/, "");
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
+  /** GET without `idempotencyKey`, POST (a JSON body) with it. */
   async function request<T>(
     path: string,
-    init: { method: "GET" | "POST"; body?: unknown; headers?: Record<string, string> },
     schema: Schema<T>,
     signal: AbortSignal | undefined,
+    post?: { body: unknown; idempotencyKey: string },
   ): Promise<T> {
     const url = endpoint + path;
-    const headers = new Headers(options.getHeaders ? await options.getHeaders() : undefined);
+    const method = post ? "POST" : "GET";
+    const headers = new Headers(await options.getHeaders?.());
     headers.set("Accept", "application/json");
-    for (const [name, value] of Object.entries(init.headers ?? {})) headers.set(name, value);
-    if (init.body !== undefined) headers.set("Content-Type", "application/json");
+    if (post) {
+      headers.set("Content-Type", "application/json");
+      headers.set(IDEMPOTENCY_KEY_HEADER, post.idempotencyKey);
+    }
 
     // One controller aborts the fetch for either reason (timeout, or the caller's signal); which one
     // fired is read back from the caller's signal. Works where AbortSignal.any does not exist.
@@ -90,9 +94,9 @@ export function createUpgradeClient(options: UpgradeClientOptions): UpgradeClien
     let text: string;
     try {
       response = await fetchImpl(url, {
-        method: init.method,
+        method,
         headers,
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        body: post && JSON.stringify(post.body),
         credentials: options.credentials,
         signal: abort.signal,
       });
@@ -139,26 +143,19 @@ export function createUpgradeClient(options: UpgradeClientOptions): UpgradeClien
     endpoint,
     async getPlans(query = {}, requestOptions = {}) {
       const search = query.productId ? `?${new URLSearchParams({ productId: query.productId })}` : "";
-      const body = await request(ROUTES.plans + search, { method: "GET" }, plansResponseSchema, requestOptions.signal);
+      const body = await request(ROUTES.plans + search, plansResponseSchema, requestOptions.signal);
       return body.plans;
     },
     async getCustomer(customerId, requestOptions = {}) {
       const search = `?${new URLSearchParams({ customerId })}`;
-      const body = await request(
-        ROUTES.customer + search,
-        { method: "GET" },
-        customerResponseSchema,
-        requestOptions.signal,
-      );
+      const body = await request(ROUTES.customer + search, customerResponseSchema, requestOptions.signal);
       return body.customer;
     },
     provisionSubscription(params, requestOptions) {
-      return request(
-        ROUTES.provisionSubscription,
-        { method: "POST", body: params, headers: { [IDEMPOTENCY_KEY_HEADER]: requestOptions.idempotencyKey } },
-        provisionResultSchema,
-        requestOptions.signal,
-      );
+      return request(ROUTES.provisionSubscription, provisionResultSchema, requestOptions.signal, {
+        body: params,
+        idempotencyKey: requestOptions.idempotencyKey,
+      });
     },
   };
 }

@@ -11,6 +11,7 @@ import type {
   BillingInformation,
   CheckoutOptions,
   Customer,
+  CustomerEntitlement,
   CustomerResponse,
   Entitlement,
   ErrorBody,
@@ -37,6 +38,7 @@ const nonEmptyString = v.refine(v.string, (value) => value.length > 0, "a non-em
 const count = v.refine(v.number, (value) => Number.isInteger(value) && value >= 0, "a whole number ≥ 0");
 const billingPeriod = v.picklist(["MONTHLY", "ANNUALLY"]);
 const stringRecord = v.record(v.string);
+const featureType = v.picklist(["BOOLEAN", "NUMBER"]);
 
 const price = v.object({
   billingPeriod,
@@ -57,7 +59,7 @@ const price = v.object({
 const entitlement = v.object({
   featureId: nonEmptyString,
   displayName: v.string,
-  featureType: v.picklist(["BOOLEAN", "NUMBER"]),
+  featureType,
   usageLimit: v.nullish(v.number),
   isUnlimited: v.optional(v.boolean),
   units: v.optional(v.string),
@@ -69,6 +71,7 @@ const addon = v.object({
   displayName: v.string,
   pricePoints: v.array(price),
   maxQuantity: v.optional(count),
+  entitlements: v.optional(v.array(entitlement)),
 });
 
 const plan = v.object({
@@ -102,11 +105,22 @@ const subscription = v.object({
   currentBillingPeriodEnd: v.optional(v.string),
 });
 
+const customerEntitlement = v.object({
+  featureId: nonEmptyString,
+  displayName: v.optional(v.string),
+  featureType: featureType,
+  hasAccess: v.boolean,
+  isUnlimited: v.optional(v.boolean),
+  usageLimit: v.nullish(v.number),
+  currentUsage: v.optional(v.number),
+});
+
 const customer = v.object({
   id: nonEmptyString,
   subscriptions: v.array(subscription),
   hasPaymentMethod: v.optional(v.boolean),
   trialedPlanIds: v.optional(v.array(v.string)),
+  entitlements: v.optional(v.array(customerEntitlement)),
 });
 
 export const plansResponseSchema = v.object({ plans: v.array(plan) });
@@ -158,6 +172,7 @@ true satisfies Same<Out<typeof addon>, Addon>;
 true satisfies Same<Out<typeof plan>, Plan>;
 true satisfies Same<Out<typeof subscription>, Subscription>;
 true satisfies Same<Out<typeof customer>, Customer>;
+true satisfies Same<Out<typeof customerEntitlement>, CustomerEntitlement>;
 true satisfies Same<Out<typeof plansResponseSchema>, PlansResponse>;
 true satisfies Same<Out<typeof customerResponseSchema>, CustomerResponse>;
 true satisfies Same<Out<typeof provisionResultSchema>, ProvisionSubscriptionResult>;

@@ -11,7 +11,7 @@ import { useUpgradeContext } from "./UpgradeContext.js";
 const noSession = () => null;
 
 export default function EmbeddedCheckoutHost({ texts }: { texts: Partial<CheckoutDialogTexts> | undefined }): ReactNode {
-  const { embeddedSession } = useUpgradeContext("EmbeddedCheckoutHost");
+  const { embeddedSession } = useUpgradeContext();
   const session = useSyncExternalStore(embeddedSession.subscribe, embeddedSession.get, noSession);
   return session ? <CheckoutDialog session={session} texts={{ ...defaultCheckoutDialogTexts, ...texts }} /> : null;
 }

@@ -46,10 +46,9 @@ export interface CheckoutEvents {
 
 export const UpgradeContext = createContext<UpgradeContextValue | null>(null);
 
-export function useUpgradeContext(hookName: string): UpgradeContextValue {
+/** The provider's value; a hook or component used outside <StiggProvider> fails loudly here. */
+export function useUpgradeContext(): UpgradeContextValue {
   const value = useContext(UpgradeContext);
-  if (value === null) {
-    throw new Error(`${hookName} must be used inside <StiggProvider>.`);
-  }
+  if (value === null) throw new Error("react-upgrade-kit: wrap this component in <StiggProvider>.");
   return value;
 }

@@ -11,7 +11,7 @@ const serverState = () => IDLE_CHECKOUT;
  * payment is probably still processing) or "canceled". `reset()` returns to "idle".
  */
 export function useCheckoutStatus(): CheckoutState & { reset: () => void } {
-  const { checkoutState } = useUpgradeContext("useCheckoutStatus");
+  const { checkoutState } = useUpgradeContext();
   const state = useSyncExternalStore(checkoutState.subscribe, checkoutState.get, serverState);
   return { ...state, reset: () => checkoutState.set(IDLE_CHECKOUT) };
 }

@@ -16,7 +16,7 @@ export type UseCustomerResult = UseQueryResult<Customer | null, UpgradeError>;
  * `null` at once and nothing is fetched.
  */
 export function useCustomer(options: UseCustomerOptions = {}): UseCustomerResult {
-  const { client, endpoint, queryClient, customerId } = useUpgradeContext("useCustomer");
+  const { client, endpoint, queryClient, customerId } = useUpgradeContext();
   return useLibraryQuery<Customer | null>(
     {
       ...options,

@@ -22,7 +22,7 @@ export type UsePlansResult = UseQueryResult<Plan[], UpgradeError>;
 /** The catalog from `GET {endpoint}/plans`, validated against the contract. */
 export function usePlans(options: UsePlansOptions = {}): UsePlansResult {
   const { productId, ...queryOptions } = options;
-  const { client, endpoint, queryClient } = useUpgradeContext("usePlans");
+  const { client, endpoint, queryClient } = useUpgradeContext();
   return useLibraryQuery<Plan[]>(
     {
       ...queryOptions,

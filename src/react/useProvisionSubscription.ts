@@ -71,7 +71,7 @@ const IDLE: ProvisionState = { status: "idle", error: null };
 export function useProvisionSubscription(
   options: UseProvisionSubscriptionOptions = {},
 ): UseProvisionSubscriptionResult {
-  const context = useUpgradeContext("useProvisionSubscription");
+  const context = useUpgradeContext();
   const [state, setState] = useState<ProvisionState>(IDLE);
   // The latest options and call, read when a provision settles (callbacks may be inline arrows).
   const latestOptions = useRef(options);

@@ -85,6 +85,6 @@ describe("StiggProvider and the app's QueryClient", () => {
         <PlanCount />
       </Boundary>,
     );
-    expect(screen.getByText("usePlans must be used inside <StiggProvider>.")).toBeTruthy();
+    expect(screen.getByText("react-upgrade-kit: wrap this component in <StiggProvider>.")).toBeTruthy();
   });
 });

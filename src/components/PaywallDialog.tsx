@@ -1,0 +1,54 @@
+"use client";
+/**
+ * The Paywall in a modal dialog, for the moment a user reaches for something their plan does not
+ * include. With `feature`, only plans that grant it are shown and the first of them is highlighted.
+ */
+import { useId, useRef, type ReactNode } from "react";
+import { plansIncludingFeature, type FeatureNeed } from "../core/entitlements/plansIncludingFeature.js";
+import { useModalDialog } from "../react/useModalDialog.js";
+import { usePlans } from "../react/usePlans.js";
+import { Paywall, type PaywallProps } from "./Paywall.js";
+
+export interface PaywallDialogProps extends PaywallProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Show only plans that grant this feature (with room for the requested usage). */
+  feature?: FeatureNeed;
+  /** The dialog's title (its accessible name). Default "Upgrade your plan". */
+  title?: ReactNode;
+  /** Accessible name of the close button. Default "Close". */
+  closeLabel?: string;
+}
+
+export function PaywallDialog({ open, ...props }: PaywallDialogProps): ReactNode {
+  return open ? <OpenPaywallDialog {...props} /> : null;
+}
+
+function OpenPaywallDialog({ onOpenChange, feature, title = "Upgrade your plan", closeLabel = "Close", ...paywallProps }: Omit<PaywallDialogProps, "open">) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useModalDialog(dialogRef, () => onOpenChange(false));
+  const plans = usePlans({ productId: paywallProps.productId });
+
+  let filter: Pick<PaywallProps, "hiddenPlanIds" | "highlightedPlanId"> = {};
+  if (feature && plans.data) {
+    const including = new Set(plansIncludingFeature(plans.data, feature).map((plan) => plan.id));
+    const shown = plans.data.filter((plan) => including.has(plan.id)).sort((a, b) => a.order - b.order);
+    filter = {
+      hiddenPlanIds: [...(paywallProps.hiddenPlanIds ?? []), ...plans.data.filter((plan) => !including.has(plan.id)).map((plan) => plan.id)],
+      highlightedPlanId: paywallProps.highlightedPlanId ?? shown[0]?.id,
+    };
+  }
+
+  return (
+    <dialog ref={dialogRef} className="ruk-dialog" aria-labelledby={titleId}>
+      <div className="ruk-dialog__header">
+        <h2 id={titleId}>{title}</h2>
+        <button type="button" className="ruk-dialog__close" aria-label={closeLabel} onClick={() => onOpenChange(false)}>
+          ×
+        </button>
+      </div>
+      <Paywall {...paywallProps} {...filter} />
+    </dialog>
+  );
+}

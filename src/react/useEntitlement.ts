@@ -1,0 +1,36 @@
+"use client";
+import { checkEntitlement, type EntitlementCheck } from "../core/entitlements/checkEntitlement.js";
+import type { UpgradeError } from "../core/UpgradeError.js";
+import type { FeatureId } from "./featureIds.js";
+import { useCustomer } from "./useCustomer.js";
+
+export interface UseEntitlementOptions {
+  /** For NUMBER features: how much more the user wants to use. Default 1. */
+  requestedUsage?: number;
+  /** `hasAccess` while the customer is not known yet (loading, or failed). Default false. */
+  fallback?: boolean;
+}
+
+export interface UseEntitlementResult extends Omit<EntitlementCheck, "entitlement"> {
+  /** The feature's name as the backend gives it, when it does. */
+  displayName: string | undefined;
+  isPending: boolean;
+  error: UpgradeError | null;
+}
+
+/**
+ * Whether the signed-in customer may use a feature, from the customer's entitlements. Refreshes
+ * with the customer, so an upgrade unlocks gated UI without a reload.
+ */
+export function useEntitlement(featureId: FeatureId, options: UseEntitlementOptions = {}): UseEntitlementResult {
+  const customer = useCustomer();
+  const known = customer.data !== undefined;
+  const { entitlement, ...check } = checkEntitlement(customer.data ?? null, featureId, options.requestedUsage);
+  return {
+    ...check,
+    displayName: entitlement?.displayName,
+    hasAccess: known ? check.hasAccess : (options.fallback ?? false),
+    isPending: !known && customer.isPending,
+    error: customer.error,
+  };
+}
