@@ -5,9 +5,7 @@ import { expect, waitFor } from "storybook/test";
 import { Paywall } from "../src/index.js";
 import { customerOn } from "./support/customers.js";
 import { germanPlans, germanTexts } from "./support/german.js";
-import { storyApi, type UpgradeKitParameters } from "./support/storyBackend.js";
-
-const upgradeKit = (parameters: UpgradeKitParameters) => ({ upgradeKit: parameters });
+import { storyApi, upgradeKit } from "./support/storyBackend.js";
 
 const meta = {
   title: "Components/Paywall",

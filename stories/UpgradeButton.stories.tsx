@@ -3,9 +3,7 @@ import { delay, http, HttpResponse } from "msw";
 import { forwardRef, useState, type ButtonHTMLAttributes, type ComponentProps } from "react";
 import { expect, fn, waitFor } from "storybook/test";
 import { UpgradeButton, type Subscription, type UpgradeError } from "../src/index.js";
-import { storyApi, type UpgradeKitParameters } from "./support/storyBackend.js";
-
-const upgradeKit = (parameters: UpgradeKitParameters) => ({ upgradeKit: parameters });
+import { storyApi, upgradeKit } from "./support/storyBackend.js";
 
 /** Renders the button and, under it, what its callbacks reported (besides the Actions panel). */
 function UpgradeButtonWithOutcome({ onSuccess, onError, ...props }: ComponentProps<typeof UpgradeButton>) {

@@ -26,6 +26,11 @@ export interface UpgradeKitParameters {
   locale?: string;
 }
 
+/** A story's `parameters`, typed: `parameters: upgradeKit({ customerId: null })`. */
+export function upgradeKit(parameters: UpgradeKitParameters): { upgradeKit: UpgradeKitParameters } {
+  return { upgradeKit: parameters };
+}
+
 const STORY_API_PREFIX = "/sb-api";
 
 interface StoryBackend {
