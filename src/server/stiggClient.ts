@@ -50,6 +50,8 @@ export interface StiggAddon extends StiggRef {
   pricePoints?: readonly StiggPrice[] | null;
   prices?: readonly StiggPrice[] | null;
   maxQuantity?: number | null;
+  /** What one unit of the add-on grants. */
+  entitlements?: readonly StiggEntitlement[] | null;
 }
 
 export interface StiggPlan extends StiggRef {

@@ -88,6 +88,8 @@ function toAddon(addon: StiggAddon): Addon {
     pricePoints: toPrices(addon.pricePoints ?? addon.prices),
   };
   if (typeof addon.maxQuantity === "number") result.maxQuantity = addon.maxQuantity;
+  const entitlements = (addon.entitlements ?? []).flatMap(toEntitlement);
+  if (entitlements.length > 0) result.entitlements = entitlements;
   return result;
 }
 

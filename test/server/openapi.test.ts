@@ -5,7 +5,25 @@
  */
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
-import { ROUTES, type ProvisionSubscriptionParams } from "../../src/core/contract.js";
+import {
+  ROUTES,
+  type CustomerResponse,
+  type Entitlement,
+  type ErrorBody,
+  type PlansResponse,
+  type Price,
+  type ProvisionPaymentRequired,
+  type ProvisionSubscriptionParams,
+  type ProvisionSuccess,
+  type Subscription,
+} from "../../src/core/contract.js";
+import {
+  customerResponseSchema,
+  parseWith,
+  plansResponseSchema,
+  provisionParamsSchema,
+  provisionResultSchema,
+} from "../../src/core/schemas.js";
 import type { UpgradeBackend } from "../../src/server/backend.js";
 import { createUpgradeHandler } from "../../src/server/createUpgradeHandler.js";
 import {
@@ -71,6 +89,128 @@ describe("openapi.yaml", () => {
       expect(response.status, template).toBe(405);
       expect(response.headers.get("allow")?.split(", ").sort(), template).toEqual(documented.sort());
     }
+  });
+});
+
+/** Every field present, recursively: adding a field to the contract breaks compilation here first. */
+type Full<T> = T extends readonly (infer Item)[]
+  ? Full<Item>[]
+  : T extends object
+    ? { [K in keyof T]-?: Full<Exclude<T[K], undefined>> }
+    : T;
+
+const fullEntitlement: Full<Entitlement> = {
+  featureId: "seats",
+  displayName: "Seats",
+  featureType: "NUMBER",
+  usageLimit: 10,
+  isUnlimited: false,
+  units: "seat",
+  unitsPlural: "seats",
+};
+const fullPrice: Full<Price> = {
+  billingPeriod: "MONTHLY",
+  pricingModel: "PER_UNIT",
+  amount: 12.5,
+  currency: "USD",
+  feature: { featureId: "seats", units: "seat", unitsPlural: "seats" },
+  minUnitQuantity: 1,
+  maxUnitQuantity: 50,
+};
+const fullPlans: Full<PlansResponse> = {
+  plans: [
+    {
+      id: "pro",
+      displayName: "Pro",
+      description: "For teams",
+      order: 2,
+      pricingType: "PAID",
+      pricePoints: [fullPrice],
+      entitlements: [fullEntitlement],
+      basePlanId: "basic",
+      defaultTrialConfig: { duration: 14, units: "DAY" },
+      compatibleAddons: [
+        { id: "storage", displayName: "Storage", pricePoints: [fullPrice], maxQuantity: 3, entitlements: [fullEntitlement] },
+      ],
+      productId: "app",
+      metadata: { highlight: "true" },
+    },
+  ],
+};
+const fullSubscription: Full<Subscription> = {
+  id: "sub_1",
+  planId: "pro",
+  status: "IN_TRIAL",
+  billingPeriod: "MONTHLY",
+  unitQuantity: 3,
+  addons: [{ addonId: "storage", quantity: 1 }],
+  startDate: "2025-01-31T12:00:00.000Z",
+  trialEndDate: "2025-02-14T12:00:00.000Z",
+  currentBillingPeriodEnd: "2025-02-14T12:00:00.000Z",
+};
+const fullCustomer: Full<CustomerResponse> = {
+  customer: {
+    id: "c1",
+    subscriptions: [fullSubscription],
+    hasPaymentMethod: true,
+    trialedPlanIds: ["pro"],
+    entitlements: [
+      {
+        featureId: "seats",
+        displayName: "Seats",
+        featureType: "NUMBER",
+        hasAccess: true,
+        isUnlimited: false,
+        usageLimit: 10,
+        currentUsage: 4,
+      },
+    ],
+  },
+};
+const fullSuccess: Full<ProvisionSuccess> = { status: "SUCCESS", subscription: fullSubscription };
+const fullPaymentRequired: Full<ProvisionPaymentRequired> = {
+  status: "PAYMENT_REQUIRED",
+  checkoutUrl: "https://checkout.stripe.com/c/pay/cs_1",
+  checkoutBillingId: "cs_1",
+  checkoutClientSecret: "cs_1_secret_abc",
+};
+const fullParams: Full<ProvisionSubscriptionParams> = {
+  customerId: "c1",
+  planId: "pro",
+  addons: [{ addonId: "storage", quantity: 1 }],
+  startDate: "2025-02-01T00:00:00.000Z",
+  id: "sub_1",
+  billingPeriod: "MONTHLY",
+  unitQuantity: 3,
+  billingInformation: { taxRateIds: ["txr_1"], taxPercentage: 19 },
+  checkoutOptions: { successUrl: `${ORIGIN}/ok`, cancelUrl: `${ORIGIN}/no`, allowPromoCodes: true, collectBillingAddress: true },
+  metadata: { source: "paywall" },
+};
+const fullError: Full<ErrorBody> = { error: { code: "PLAN_NOT_FOUND", message: "There is no such plan." } };
+
+describe("openapi.yaml names every field of the contract", () => {
+  it.each([
+    ["PlansResponse", fullPlans],
+    ["CustomerResponse", fullCustomer],
+    ["ProvisionSuccess", fullSuccess],
+    ["ProvisionPaymentRequired", fullPaymentRequired],
+    ["ProvisionSubscriptionParams", fullParams],
+    ["ErrorBody", fullError],
+  ])("%s", (schemaName, value) => {
+    expect(contract.checkEveryFieldDocumented(schemaName, value)).toEqual([]);
+  });
+
+  it("and the check notices a field it does not name", () => {
+    const extra = { customer: { ...fullCustomer.customer, loyaltyPoints: 7 } };
+    expect(contract.checkEveryFieldDocumented("CustomerResponse", extra).join()).toMatch(/additional properties/);
+  });
+
+  it("the full examples are valid for the client's own schemas too", () => {
+    expect(parseWith(plansResponseSchema, fullPlans).ok).toBe(true);
+    expect(parseWith(customerResponseSchema, fullCustomer).ok).toBe(true);
+    expect(parseWith(provisionResultSchema, fullSuccess).ok).toBe(true);
+    expect(parseWith(provisionResultSchema, fullPaymentRequired).ok).toBe(true);
+    expect(parseWith(provisionParamsSchema, fullParams).ok).toBe(true);
   });
 });
 

@@ -35,11 +35,25 @@ export function loadOpenApi(): OpenApiDocument {
   return parse(readFileSync(OPENAPI_PATH, "utf8")) as OpenApiDocument;
 }
 
+/**
+ * The document with every object schema closed (`additionalProperties: false`): validating a value
+ * that has every field of the contract against it fails on any field the document does not name.
+ */
+export function closeObjectSchemas<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(closeObjectSchemas) as T;
+  if (typeof node !== "object" || node === null) return node;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) copy[key] = closeObjectSchemas(value);
+  if ("properties" in copy && !("additionalProperties" in copy)) copy.additionalProperties = false;
+  return copy as T;
+}
+
 export function createContractValidator(document: OpenApiDocument = loadOpenApi()) {
   // Not strict: OpenAPI adds keywords (discriminator, description texts) that plain JSON Schema lacks.
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
   ajv.addSchema(document, "openapi.yaml");
+  ajv.addSchema(closeObjectSchemas(document), "openapi-closed.yaml");
 
   function pointer(...segments: string[]): string {
     return `openapi.yaml#/${segments.map((segment) => segment.replaceAll("~", "~0").replaceAll("/", "~1")).join("/")}`;
@@ -100,6 +114,11 @@ export function createContractValidator(document: OpenApiDocument = loadOpenApi(
       if (!media) return [...problems, `undocumented content type ${mediaType || "(none)"} for ${response.status}`];
       if (mediaType !== "application/json") return problems;
       return [...problems, ...validate(pointer(...ref, "content", mediaType, "schema"), JSON.parse(text))];
+    },
+
+    /** Problems of `value` against a component schema with no undocumented field allowed. */
+    checkEveryFieldDocumented(schemaName: string, value: unknown): string[] {
+      return validate(`openapi-closed.yaml#/components/schemas/${schemaName}`, value);
     },
 
     /** Problems of a request body against the operation's documented body. */
