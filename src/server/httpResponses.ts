@@ -47,7 +47,9 @@ export function htmlResponse(status: number, html: string): Response {
     "Content-Security-Policy",
     "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
   );
-  headers.set("Referrer-Policy", "no-referrer");
+  // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on the page's own
+  // Pay/Cancel form posts, which the Origin check rightly refuses. Other sites still get no Referer.
+  headers.set("Referrer-Policy", "same-origin");
   return new Response(html, { status, headers });
 }
 

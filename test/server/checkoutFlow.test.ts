@@ -84,6 +84,30 @@ describe("dev checkout flow", () => {
     expect(after).not.toContain("<form");
   });
 
+  it("a browser's Pay post (it sends the page's own Origin) is accepted: the page's referrer policy lets it", async () => {
+    const app = createTestApp();
+    const { checkoutUrl } = await startCheckout(app);
+    const page = await app.handler(new Request(checkoutUrl, { headers: { Accept: BROWSER_ACCEPT } }));
+    // no-referrer would make Chromium send `Origin: null` on the form post, which the Origin check refuses.
+    expect(page.headers.get("referrer-policy")).toBe("same-origin");
+    const paid = await app.handler(
+      new Request(new URL(formAction(await page.text(), "Pay"), checkoutUrl), {
+        method: "POST",
+        headers: { Accept: BROWSER_ACCEPT, Origin: new URL(checkoutUrl).origin },
+      }),
+    );
+    expect(paid.status).toBe(303);
+    const other = createTestApp();
+    const second = await startCheckout(other);
+    const refused = await other.handler(
+      new Request(new URL(formAction(await openPage(other, second.checkoutUrl), "Cancel"), second.checkoutUrl), {
+        method: "POST",
+        headers: { Accept: BROWSER_ACCEPT, Origin: "null" },
+      }),
+    );
+    expect(refused.status).toBe(403);
+  });
+
   it("paying twice (double submit) creates one subscription and redirects both times", async () => {
     const app = createTestApp();
     const { checkoutUrl } = await startCheckout(app);
