@@ -17,6 +17,7 @@ import type {
   SubscriptionAddon,
   SubscriptionStatus,
 } from "../core/contract.js";
+import { customerEntitlements } from "../core/entitlements/customerEntitlements.js";
 import { customerResponseSchema, parseWith, plansResponseSchema } from "../core/schemas.js";
 import { addCalendarTime } from "./addCalendarTime.js";
 import {
@@ -34,6 +35,19 @@ export interface MemoryBackendOptions {
   customers?: Customer[];
   /** Clock for start, trial and period-end dates; inject a fixed one in tests. */
   now?: () => Date;
+  /**
+   * "embedded": PAYMENT_REQUIRED also carries a `checkoutClientSecret` (`{sessionId}_secret_…`, as
+   * Stripe's look) for Stripe embedded checkout; a fake Stripe completes it by paying the session.
+   * Default "redirect".
+   */
+  checkoutMode?: "redirect" | "embedded";
+  /**
+   * Webhook lag: a paid checkout's subscription starts this many milliseconds after payment, so
+   * the app can be seen coming back before the plan is live. Default 0.
+   */
+  activationDelayMs?: number;
+  /** Recorded feature usage per customer (`{ [customerId]: { [featureId]: used } }`). */
+  usage?: Record<string, Record<string, number>>;
 }
 
 /** A snapshot for tests and dev tools; mutating it does not touch the backend. */
@@ -49,9 +63,11 @@ export interface MemoryCheckoutSessions extends CheckoutSessions {
 
 export interface MemoryBackend extends UpgradeBackend {
   checkout: MemoryCheckoutSessions;
-  /** Back to the state given at creation: initial customers only, no checkout sessions. */
+  /** Back to the state given at creation: initial customers and usage, no checkout sessions. */
   reset(): void;
   getState(): MemoryBackendState;
+  /** Records how much of a feature a customer uses ("3 of 3 projects"), as a metering call would. */
+  setUsage(customerId: string, featureId: string, used: number): void;
 }
 
 /** Products group plans; a customer holds one live subscription per product. */
@@ -91,12 +107,33 @@ export function createMemoryBackend(options: MemoryBackendOptions): MemoryBacken
 
   let customers = new Map<string, StoredCustomer>();
   const sessions = new Map<string, StoredCheckoutSession>();
+  let usage: Record<string, Record<string, number>> = {};
+  /** Paid checkouts whose subscription starts later (simulated webhook lag). */
+  let pendingActivations: { order: Order; at: number }[] = [];
+  const activationDelayMs = options.activationDelayMs ?? 0;
 
   function reset(): void {
     customers = new Map(initialCustomers.map((customer) => [customer.id, structuredClone(customer)]));
     sessions.clear();
+    usage = structuredClone(options.usage ?? {});
+    pendingActivations = [];
   }
   reset();
+
+  /** Starts the subscriptions whose (simulated) webhook has arrived; called before every read. */
+  function applyDueActivations(): void {
+    const time = now().getTime();
+    const due = pendingActivations.filter((pending) => pending.at <= time);
+    pendingActivations = pendingActivations.filter((pending) => pending.at > time);
+    for (const { order } of due) startSubscription(order, "ACTIVE");
+  }
+
+  function toCustomer(customer: StoredCustomer): Customer {
+    return {
+      ...structuredClone(customer),
+      entitlements: customerEntitlements(customer, [...plans.values()], usage[customer.id]),
+    };
+  }
 
   /** The demo signs in arbitrary ids, so an unknown id is a new customer, not an error. */
   function customerFor(customerId: string): StoredCustomer {
@@ -201,7 +238,11 @@ export function createMemoryBackend(options: MemoryBackendOptions): MemoryBacken
       // A second submit (double click, back button) must not start a second subscription.
       if (session.view.status === "PAID") return { redirectTo: session.successUrl };
       if (session.view.status !== "OPEN") throw closedSessionError(session.view.status);
-      startSubscription(session.order, "ACTIVE");
+      if (activationDelayMs > 0) {
+        pendingActivations.push({ order: session.order, at: now().getTime() + activationDelayMs });
+      } else {
+        startSubscription(session.order, "ACTIVE");
+      }
       customerFor(session.order.customerId).hasPaymentMethod = true;
       session.view.status = "PAID";
       return { redirectTo: session.successUrl };
@@ -225,10 +266,12 @@ export function createMemoryBackend(options: MemoryBackendOptions): MemoryBacken
     },
 
     async getCustomer(customerId) {
+      applyDueActivations();
       return toCustomer(customerFor(customerId));
     },
 
     async provisionSubscription(params, context): Promise<ProvisionSubscriptionResult> {
+      applyDueActivations();
       const plan = plans.get(params.planId);
       if (!plan) throw new BackendError("PLAN_NOT_FOUND", 404, `There is no plan "${params.planId}".`);
       const order = orderFor(plan, params);
@@ -249,13 +292,19 @@ export function createMemoryBackend(options: MemoryBackendOptions): MemoryBacken
         status: "PAYMENT_REQUIRED",
         checkoutUrl: `${context.checkoutBaseUrl}/${encodeURIComponent(session.view.id)}`,
         checkoutBillingId: session.view.id,
+        ...(options.checkoutMode === "embedded" && { checkoutClientSecret: `${session.view.id}_secret_${newId("s")}` }),
       };
     },
 
     checkout,
     reset,
 
+    setUsage(customerId, featureId, used) {
+      usage[customerId] = { ...usage[customerId], [featureId]: used };
+    },
+
     getState() {
+      applyDueActivations();
       return {
         customers: [...customers.values()].map(toCustomer),
         checkoutSessions: [...sessions.values()].map((session) => structuredClone(session.view)),
@@ -365,10 +414,6 @@ function amountDue(order: Order): Pick<CheckoutSessionView, "amount" | "currency
 /** Sums of decimal prices pick up float noise (0.1 + 0.2); money is shown to the cent. */
 function roundToCents(amount: number): number {
   return Math.round(amount * 100) / 100;
-}
-
-function toCustomer(customer: StoredCustomer): Customer {
-  return structuredClone(customer);
 }
 
 function newId(prefix: string): string {

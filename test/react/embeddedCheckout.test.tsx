@@ -5,7 +5,6 @@
  */
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { http, HttpResponse } from "msw";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { Paywall, type StripeLike } from "../../src/index.js";
 import { renderWithProvider } from "../support/render.js";
@@ -13,20 +12,12 @@ import { createTestUpgradeServer, ENDPOINT } from "../support/upgradeServer.js";
 
 const upgradeServer = createTestUpgradeServer({
   customers: [{ id: "customer-1", subscriptions: [{ id: "s", planId: "plan-free", status: "ACTIVE", startDate: "2026-01-01T00:00:00.000Z" }] }],
+  backend: { checkoutMode: "embedded" },
 });
-const { server, backend, handler } = upgradeServer;
+const { server, backend } = upgradeServer;
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 beforeEach(() => {
   window.history.replaceState(null, "", "/billing");
-  // The backend answers as an embedded-mode backend would: the real answer plus a client secret.
-  server.use(
-    http.post(`${ENDPOINT}/provision-subscription`, async ({ request }) => {
-      const answer = (await (await handler(request)).json()) as { status: string; checkoutBillingId?: string };
-      return HttpResponse.json(
-        answer.status === "PAYMENT_REQUIRED" ? { ...answer, checkoutClientSecret: `${answer.checkoutBillingId}_secret_x` } : answer,
-      );
-    }),
-  );
 });
 afterEach(() => {
   server.resetHandlers();
@@ -64,9 +55,9 @@ async function openCheckout() {
   return { user, dialog: await screen.findByRole("dialog", { name: "Complete your purchase" }), upgrade };
 }
 
-/** What the real Stripe would do on payment: the backend hears of it (webhook) and calls onComplete. */
-async function payOnBackend(sessionId: string) {
-  await handler(new Request(`${ENDPOINT}/checkout/${sessionId}/pay`, { method: "POST" }));
+/** What the real Stripe would do on payment: the backend hears of it (webhook), then onComplete. */
+async function payOnBackend(clientSecret: string) {
+  await backend.checkout.pay(clientSecret.slice(0, clientSecret.indexOf("_secret_")));
 }
 
 describe("embedded checkout", () => {
@@ -79,10 +70,10 @@ describe("embedded checkout", () => {
     expect(dialog.contains(fake.calls.mounted[0]!)).toBe(true);
     expect(dialog.textContent).toContain("Stripe checkout form");
     const secret = fake.calls.created[0]!.clientSecret!;
-    expect(secret).toMatch(/_secret_x$/);
+    expect(secret).toMatch(/^cs_\w+_secret_/);
     expect(navigations).toEqual([]);
 
-    await payOnBackend(secret.replace("_secret_x", ""));
+    await payOnBackend(secret);
     fake.complete();
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     expect(fake.calls.destroyed).toBe(1);

@@ -57,6 +57,7 @@ describe("createMemoryBackend", () => {
         subscriptions: [],
         hasPaymentMethod: false,
         trialedPlanIds: [],
+        entitlements: [],
       });
       expect(backend.getState().customers.map((customer) => customer.id)).toEqual(["new-person"]);
     });
@@ -362,7 +363,7 @@ describe("createMemoryBackend", () => {
       backend.reset();
       const state = backend.getState();
       expect(state.checkoutSessions).toEqual([]);
-      expect(state.customers).toEqual([{ id: "vip", subscriptions: [], hasPaymentMethod: true, trialedPlanIds: [] }]);
+      expect(state.customers).toEqual([{ id: "vip", subscriptions: [], hasPaymentMethod: true, trialedPlanIds: [], entitlements: [] }]);
     });
 
     it("getState is a snapshot", async () => {

@@ -7,7 +7,7 @@ import { http } from "msw";
 import { setupServer } from "msw/node";
 import { demoPlans } from "../../demo/catalog.js";
 import type { Customer, Plan } from "../../src/core/contract.js";
-import { createMemoryBackend, createUpgradeHandler } from "../../src/server/index.js";
+import { createMemoryBackend, createUpgradeHandler, type MemoryBackendOptions } from "../../src/server/index.js";
 
 export const ORIGIN = "http://localhost:3000";
 export const BASE_PATH = "/api/upgrade";
@@ -22,8 +22,10 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-export function createTestUpgradeServer(options: { plans?: Plan[]; customers?: Customer[] } = {}) {
-  const backend = createMemoryBackend({ plans: options.plans ?? demoPlans, customers: options.customers });
+export function createTestUpgradeServer(
+  options: { plans?: Plan[]; customers?: Customer[]; backend?: Omit<MemoryBackendOptions, "plans" | "customers"> } = {},
+) {
+  const backend = createMemoryBackend({ plans: options.plans ?? demoPlans, customers: options.customers, ...options.backend });
   const handler = createUpgradeHandler({
     backend,
     basePath: BASE_PATH,
