@@ -18,10 +18,19 @@ export interface DemoBackendOptions {
   signedInCustomerId?: () => string | null;
   /** Where the contract is served. Default DEMO_BASE_PATH. */
   basePath?: string;
+  /** Simulated webhook lag after paying, in ms (see createMemoryBackend). Default 0. */
+  activationDelayMs?: number;
 }
 
 export function createDemoBackend(options: DemoBackendOptions = {}) {
-  const backend = createMemoryBackend({ plans: options.plans ?? demoPlans, customers: options.customers ?? demoCustomers });
+  const backend = createMemoryBackend({
+    plans: options.plans ?? demoPlans,
+    customers: options.customers ?? demoCustomers,
+    // Client secrets too, so the demo can show embedded checkout (?checkout=embedded); apps in
+    // redirect mode ignore them.
+    checkoutMode: "embedded",
+    activationDelayMs: options.activationDelayMs,
+  });
   const signedIn = options.signedInCustomerId ?? (() => DEMO_CUSTOMER_ID);
   const handler = createUpgradeHandler({
     backend,

@@ -9,11 +9,19 @@ import { DEMO_BASE_PATH } from "./demoBackend.js";
 import "./demo.css";
 
 const queryClient = new QueryClient();
+// ?checkout=embedded shows Stripe's embedded checkout in a dialog. Stripe.js cannot load with the
+// demo key, so outside the tests (which serve a fake Stripe.js) it falls back to the hosted page.
+const checkoutMode = new URLSearchParams(window.location.search).get("checkout") === "embedded" ? "embedded" : "redirect";
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <StiggProvider endpoint={DEMO_BASE_PATH} customerId={DEMO_CUSTOMER_ID}>
+      <StiggProvider
+        endpoint={DEMO_BASE_PATH}
+        customerId={DEMO_CUSTOMER_ID}
+        checkoutMode={checkoutMode}
+        stripePublishableKey="pk_test_demo"
+      >
         <App />
       </StiggProvider>
     </QueryClientProvider>

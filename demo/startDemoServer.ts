@@ -3,8 +3,9 @@
  * port, for the real-browser tests and the screenshot script. `npm start` is the same server.
  */
 import { createServer as createNetServer } from "node:net";
-import { fileURLToPath } from "node:url";
 import { createServer } from "vite";
+import type { DemoBackendOptions } from "./demoBackend.js";
+import { demoViteConfig } from "./vite.config.js";
 
 export interface DemoServer {
   /** With a trailing slash, e.g. "http://127.0.0.1:41234/". */
@@ -14,12 +15,11 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-const CONFIG_FILE = fileURLToPath(new URL("./vite.config.ts", import.meta.url));
-
-export async function startDemoServer(): Promise<DemoServer> {
+export async function startDemoServer(backend: DemoBackendOptions = {}): Promise<DemoServer> {
   const port = await freePort();
   const server = await createServer({
-    configFile: CONFIG_FILE,
+    ...demoViteConfig(backend),
+    configFile: false,
     logLevel: "warn",
     server: { host: "127.0.0.1", port, strictPort: true, hmr: false, open: false },
   });

@@ -5,12 +5,12 @@
  */
 import type { Plugin } from "vite";
 import { toNodeListener } from "../src/server/toNodeListener.js";
-import { createDemoBackend, DEMO_BASE_PATH, DEMO_RESET_PATH } from "./demoBackend.js";
+import { createDemoBackend, DEMO_BASE_PATH, DEMO_RESET_PATH, type DemoBackendOptions } from "./demoBackend.js";
 
 export { DEMO_BASE_PATH, DEMO_RESET_PATH };
 
-export function upgradeBackendPlugin(): Plugin {
-  const { backend, handler } = createDemoBackend();
+export function upgradeBackendPlugin(options: DemoBackendOptions = {}): Plugin {
+  const { backend, handler } = createDemoBackend(options);
   const listener = toNodeListener(handler);
   return {
     name: "react-upgrade-kit-demo-backend",

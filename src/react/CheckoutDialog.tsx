@@ -6,10 +6,17 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { EmbeddedCheckoutSession } from "../core/embeddedCheckoutSessions.js";
+import type { EmbeddedCheckoutInstance } from "../core/stripeLoader.js";
 import { cancelCheckout, startFinalizing } from "./checkoutFinalization.js";
 import type { CheckoutDialogTexts } from "./checkoutDialogTexts.js";
 import { useModalDialog } from "./useModalDialog.js";
 import { useUpgradeContext } from "./UpgradeContext.js";
+
+/**
+ * One Stripe embedded checkout per session, kept across StrictMode's unmount/remount (Stripe allows
+ * only one instance at a time): an effect cleanup only unmounts it; closing the dialog destroys it.
+ */
+const instances = new WeakMap<EmbeddedCheckoutSession, Promise<EmbeddedCheckoutInstance>>();
 
 export default function CheckoutDialog({ session, texts }: { session: EmbeddedCheckoutSession; texts: CheckoutDialogTexts }): ReactNode {
   const context = useUpgradeContext();
@@ -23,6 +30,7 @@ export default function CheckoutDialog({ session, texts }: { session: EmbeddedCh
   // close the <dialog> and give focus back to the button that opened it.
   const close = (completed: boolean) => {
     if (context.embeddedSession.get() !== session) return;
+    void instances.get(session)?.then((instance) => instance.destroy());
     context.embeddedSession.set(null);
     session.settle(completed);
     if (completed) startFinalizing(context, session.intent);
@@ -34,20 +42,27 @@ export default function CheckoutDialog({ session, texts }: { session: EmbeddedCh
   useModalDialog(dialogRef, () => close(false), session.opener);
 
   useEffect(() => {
-    let instance: { destroy(): void } | null = null;
+    let instance = instances.get(session);
+    if (!instance) {
+      instance = session.stripe.createEmbeddedCheckoutPage({
+        clientSecret: session.clientSecret,
+        onComplete: () => latestClose.current(true),
+      });
+      instances.set(session, instance);
+    }
+    let mountedHere: EmbeddedCheckoutInstance | null = null;
     let disposed = false;
-    session.stripe
-      .createEmbeddedCheckoutPage({ clientSecret: session.clientSecret, onComplete: () => latestClose.current(true) })
+    instance
       .then((checkout) => {
-        if (disposed || !mountRef.current) return checkout.destroy();
-        instance = checkout;
+        if (disposed || !mountRef.current) return;
         checkout.mount(mountRef.current);
+        mountedHere = checkout;
         setMounted(true);
       })
       .catch((error: unknown) => setFailed(error instanceof Error ? error.message : String(error)));
     return () => {
       disposed = true;
-      instance?.destroy();
+      mountedHere?.unmount();
     };
   }, [session]);
 

@@ -20,7 +20,11 @@ export function useCheckoutReturn(context: UpgradeContextValue): void {
       if (search.includes(`${CHECKOUT_RETURN_PARAM}=success`) && !finalizing()) {
         checkoutState.set({ status: "finalizing", planId: null });
       }
-      void import("./checkoutFinalization.js").then((module) => module.handleReturn(context));
+      import("./checkoutFinalization.js").then(
+        (module) => module.handleReturn(context),
+        // The code could not load (offline, a deploy removed the chunk): do not hold the buttons forever.
+        () => checkoutState.set({ status: "pending", planId: null }),
+      );
     }
     return () => {
       if (finalizing()) void import("./checkoutFinalization.js").then((module) => module.pause(context));
