@@ -1,0 +1,129 @@
+/**
+ * Entitlements in the UI, through the real handler and memory backend: gates open and close with
+ * the customer's plan, the prompt opens a paywall dialog with only the plans that grant the
+ * feature, and upgrading there unlocks the gated content without a reload.
+ */
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import axe from "axe-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { FeatureGate, useEntitlement } from "../../src/index.js";
+import { renderWithProvider } from "../support/render.js";
+import { createTestUpgradeServer } from "../support/upgradeServer.js";
+
+const onPlan = (planId: string) => ({
+  id: "customer-1",
+  subscriptions: [{ id: `s-${planId}`, planId, status: "ACTIVE" as const, startDate: "2026-01-01T00:00:00.000Z" }],
+});
+const upgradeServer = createTestUpgradeServer({ customers: [onPlan("plan-free")], backend: { usage: { "customer-1": { projects: 3 } } } });
+const { server, backend } = upgradeServer;
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  server.resetHandlers();
+  backend.reset();
+});
+afterAll(() => server.close());
+
+function Usage({ featureId }: { featureId: string }) {
+  const entitlement = useEntitlement(featureId);
+  if (entitlement.isPending) return <p>checking</p>;
+  return (
+    <p data-testid={`usage-${featureId}`}>
+      {`${entitlement.hasAccess ? "yes" : "no"} ${entitlement.currentUsage}/${entitlement.usageLimit ?? "∞"} left ${entitlement.remaining ?? "∞"}`}
+    </p>
+  );
+}
+
+describe("useEntitlement", () => {
+  it("numeric: a free customer with 3 of 3 projects has no room for one more", async () => {
+    renderWithProvider(<Usage featureId="projects" />);
+    expect(screen.getByText("checking")).toBeTruthy();
+    expect((await screen.findByTestId("usage-projects")).textContent).toBe("no 3/3 left 0");
+  });
+
+  it("unlimited, and inherited from a base plan, after an upgrade to Pro", async () => {
+    backend.reset();
+    await backend.provisionSubscription(
+      { customerId: "customer-1", planId: "plan-pro", billingPeriod: "MONTHLY" },
+      { checkoutBaseUrl: "http://localhost:3000/api/upgrade/checkout", request: new Request("http://localhost:3000/") },
+    );
+    renderWithProvider(
+      <>
+        <Usage featureId="projects" />
+        <Usage featureId="custom-domain" />
+        <Usage featureId="audit-log" />
+      </>,
+    );
+    expect((await screen.findByTestId("usage-projects")).textContent).toBe("yes 3/∞ left ∞");
+    expect(screen.getByTestId("usage-custom-domain").textContent).toMatch(/^yes/); // from Basic, Pro's base
+    expect(screen.getByTestId("usage-audit-log").textContent).toMatch(/^no/); // Enterprise only
+  });
+
+  it("a visitor has no access; a fallback can say otherwise while unknown", async () => {
+    function Optimistic() {
+      const entitlement = useEntitlement("sso", { fallback: true });
+      return <p>{`${entitlement.isPending} ${entitlement.hasAccess}`}</p>;
+    }
+    renderWithProvider(<Optimistic />);
+    expect(screen.getByText("true true")).toBeTruthy();
+    expect(await screen.findByText("false false")).toBeTruthy();
+  });
+});
+
+describe("<FeatureGate>", () => {
+  it("shows children with access and the fallback without", async () => {
+    renderWithProvider(
+      <>
+        <FeatureGate featureId="storage" fallback={<p>no storage</p>}>
+          <p>storage ok</p>
+        </FeatureGate>
+        <FeatureGate featureId="sso" fallback={<p>SSO is a Pro feature</p>}>
+          <p>SSO settings</p>
+        </FeatureGate>
+      </>,
+    );
+    expect(await screen.findByText("storage ok")).toBeTruthy();
+    expect(screen.getByText("SSO is a Pro feature")).toBeTruthy();
+    expect(screen.queryByText("SSO settings")).toBeNull();
+  });
+
+  it("prompt: locked → the paywall dialog with only the plans that grant it → upgrade → unlocked, no reload", async () => {
+    const user = userEvent.setup();
+    const { container } = renderWithProvider(
+      <FeatureGate featureId="projects" fallback="prompt">
+        <button type="button">New project</button>
+      </FeatureGate>,
+    );
+    const notice = await screen.findByRole("group", { name: "Projects" });
+    expect(notice.textContent).toContain("3 of 3 Projects used.");
+    await user.click(await within(notice).findByRole("button", { name: "Unlock Projects with Basic" }));
+
+    const dialog = await screen.findByRole("dialog", { name: "Upgrade your plan" });
+    const cards = await within(dialog).findAllByRole("article");
+    expect(cards.map((card) => card.getAttribute("data-plan-id"))).toEqual(["plan-basic", "plan-pro", "plan-enterprise"]);
+    expect(within(dialog).getByRole("article", { name: "Basic" }).getAttribute("data-highlighted")).toBe("true");
+    const result = await axe.run(container, { rules: { "color-contrast": { enabled: false } } });
+    expect(result.violations.map((violation) => violation.id)).toEqual([]);
+
+    // Pro has a trial: provisioned at once, so the gate opens in place.
+    await user.click(within(dialog).getByRole("button", { name: "Start free trial: Pro" }));
+    expect(await screen.findByRole("button", { name: "New project" })).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole("group", { name: "Projects" })).toBeNull());
+  });
+
+  it("the dialog closes with its close button and hands focus back", async () => {
+    const user = userEvent.setup();
+    renderWithProvider(
+      <FeatureGate featureId="sso" fallback="prompt" featureName="Single sign-on">
+        <p>SSO settings</p>
+      </FeatureGate>,
+    );
+    const unlock = await screen.findByRole("button", { name: "Unlock Single sign-on with Pro" });
+    await user.click(unlock);
+    const dialog = await screen.findByRole("dialog", { name: "Upgrade your plan" });
+    expect((await within(dialog).findAllByRole("article")).map((card) => card.getAttribute("data-plan-id"))).toEqual(["plan-pro", "plan-enterprise"]);
+    await user.click(within(dialog).getByRole("button", { name: "Close" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(document.activeElement).toBe(unlock);
+  });
+});
