@@ -30,6 +30,8 @@ export function createDemoBackend(options: DemoBackendOptions = {}) {
     // redirect mode ignore them.
     checkoutMode: "embedded",
     activationDelayMs: options.activationDelayMs,
+    // The demo customer has 3 projects (ProjectsPanel), which is all that Free allows.
+    usage: { [DEMO_CUSTOMER_ID]: { projects: 3 } },
   });
   const signedIn = options.signedInCustomerId ?? (() => DEMO_CUSTOMER_ID);
   const handler = createUpgradeHandler({
