@@ -6,6 +6,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { CHECKOUT_RETURN_PARAM, Paywall } from "../src/index.js";
 import { DEMO_RESET_PATH } from "./demoBackend.js";
+import { FeaturesPanel } from "./FeaturesPanel.js";
 import { checkoutReturnNotice, Notice, type NoticeValue } from "./Notice.js";
 import { ProjectsPanel } from "./ProjectsPanel.js";
 import { SubscriptionPanel } from "./SubscriptionPanel.js";
@@ -76,6 +77,7 @@ export function App() {
             onUpgraded={(text) => setNotice({ kind: "success", text })}
             onUpgradeFailed={(error) => setNotice({ kind: "error", text: `The upgrade could not be started: ${error.message}` })}
           />
+          <FeaturesPanel />
         </div>
 
         <section className="acme-plans" aria-labelledby="plans-heading">

@@ -1,0 +1,24 @@
+/**
+ * The upgrade moment: features the plan may not include, gated with the library's FeatureGate.
+ * A locked one offers "Unlock … with …", which opens the paywall with only the plans that grant it;
+ * after upgrading, the feature appears in place.
+ */
+import { FeatureGate } from "../src/index.js";
+
+export function FeaturesPanel() {
+  return (
+    <section className="acme-card" aria-labelledby="features-heading">
+      <div className="acme-card__header">
+        <h2 id="features-heading">Workspace</h2>
+      </div>
+      <h3 className="acme-subheading">New project</h3>
+      <FeatureGate featureId="projects" fallback="prompt">
+        <p className="acme-muted">Your plan has room for more projects.</p>
+      </FeatureGate>
+      <h3 className="acme-subheading">Single sign-on</h3>
+      <FeatureGate featureId="sso" featureName="Single sign-on" fallback="prompt">
+        <p className="acme-muted">SSO is enabled for acme.example.</p>
+      </FeatureGate>
+    </section>
+  );
+}
