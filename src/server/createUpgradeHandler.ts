@@ -3,7 +3,8 @@
  * It runs unchanged in Node 20 (through `toNodeListener`), msw, Vite middleware, edge runtimes and
  * service workers. It owns everything that is about HTTP and trust (routing, identity, origin and
  * body checks, the allowlist of client-settable fields, return-URL policy, idempotency, per-customer
- * serialization); billing rules live in the `UpgradeBackend` it is given.
+ * serialization); billing rules live in the `UpgradeBackend` it is given, and what must be shared
+ * between instances (idempotency records, customer locks) in the `UpgradeStore`.
  */
 import { IDEMPOTENCY_KEY_HEADER, ROUTES, type ProvisionSubscriptionParams } from "../core/contract.js";
 import { parseWith, provisionParamsSchema } from "../core/schemas.js";
@@ -18,17 +19,20 @@ import {
   jsonTextResponse,
   seeOtherResponse,
 } from "./httpResponses.js";
-import { createMemoryIdempotencyStore, type IdempotencyStore } from "./idempotencyStore.js";
+import { createMemoryStore } from "./createMemoryStore.js";
 import { isAllowedRequestOrigin } from "./isAllowedRequestOrigin.js";
 import { isAllowedReturnUrl } from "./isAllowedReturnUrl.js";
-import { createMemoryKeyedLock, type KeyedLock } from "./keyedLock.js";
 import {
   DEFAULT_ALLOWED_PROVISION_FIELDS,
   disallowedProvisionFields,
   toAllowedFieldSet,
   type ProvisionField,
 } from "./provisionFields.js";
+import { pollUntil } from "./pollUntil.js";
 import { readJsonBody } from "./readJsonBody.js";
+import { guardStore, isStoreUnavailableError } from "./storeUnavailable.js";
+import type { IdempotencyClaim, UpgradeStore } from "./upgradeStore.js";
+import { withLock } from "./withLock.js";
 
 export interface Identity {
   customerId: string;
@@ -78,14 +82,17 @@ export interface UpgradeHandlerOptions {
   beforeProvision?: BeforeProvision;
   /** Told about unexpected failures (they answer a generic 500); not about BackendErrors. */
   onError?: (error: unknown, request: Request) => void;
-  /** Default: in memory, 24 h. Give a shared one when the app runs on several processes. */
-  idempotencyStore?: IdempotencyStore;
-  /** Default: in memory. Give a distributed one when the app runs on several processes. */
-  customerLock?: KeyedLock;
+  /**
+   * Where idempotency records and customer locks live. Default `createMemoryStore()`, which guards
+   * one process only; when the app runs as several, give them one shared store (`createRedisStore`).
+   */
+  store?: UpgradeStore;
   /**
    * The longest a provision may hold its customer's lock, in milliseconds. Default 30 000. Make it
    * longer than your slowest legitimate provision: after it, the customer's next request runs even
-   * if the hung one is still waiting for the billing API.
+   * if the hung one is still waiting for the billing API. A request also waits this long at most
+   * for the lock (then 409 CUSTOMER_BUSY), and twice this long for a request with its
+   * `Idempotency-Key` to answer (then 409 IDEMPOTENCY_KEY_IN_USE).
    */
   lockTtlMs?: number;
 }
@@ -109,6 +116,7 @@ const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 export const DEFAULT_LOCK_TTL_MS = 30_000;
 
 const INTERNAL_ERROR_MESSAGE = "Something went wrong on our side. Please try again.";
+const STORE_UNAVAILABLE_MESSAGE = "Purchases are unavailable for a moment. Nothing was bought; please try again.";
 
 interface Route {
   allow: readonly string[];
@@ -123,6 +131,17 @@ interface ProvisionAnswer {
   replayed: boolean;
 }
 
+/** A provision's answer; `busy` when it never ran because the customer's lock stayed taken. */
+interface LockedProvision {
+  status: number;
+  body: string;
+  busy: boolean;
+}
+
+function errorAnswer(status: number, code: string, message: string): ProvisionAnswer {
+  return { status, body: JSON.stringify(errorBody(code, message)), replayed: false };
+}
+
 export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHandler {
   const { backend, identify, onError, beforeProvision } = options;
   const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH);
@@ -135,10 +154,12 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
     ...(options.allowedOrigins ?? []).map((origin) => toOrigin(origin, "allowedOrigins")),
   ];
   const allowedFields = toAllowedFieldSet(options.allowedProvisionFields ?? DEFAULT_ALLOWED_PROVISION_FIELDS);
-  const idempotencyStore = options.idempotencyStore ?? createMemoryIdempotencyStore();
-  const customerLock = options.customerLock ?? createMemoryKeyedLock();
+  const store = guardStore(options.store ?? createMemoryStore());
   const lockTtlMs = options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
   if (!(lockTtlMs > 0)) throw new RangeError(`createUpgradeHandler: lockTtlMs must be positive, got ${lockTtlMs}`);
+  // A claimed key's owner may first wait for its customer's lock (up to lockTtlMs), then hold it
+  // (up to lockTtlMs): the claim must outlive both, or a waiting retry would provision a second time.
+  const claimTtlMs = 2 * lockTtlMs;
 
   function handles(pathname: string): boolean {
     return pathname === basePath || pathname.startsWith(`${basePath}/`);
@@ -214,41 +235,87 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
       );
     }
 
-    // Serializing per customer makes "check the store, then provision" atomic, and makes a request
-    // that repeats a key in flight wait for the first one and then replay its stored answer.
-    const answer = await customerLock.run(
-      params.customerId,
-      () => answerProvision(params, idempotencyKey, request, url),
-      { ttlMs: lockTtlMs },
-    );
+    const answer =
+      idempotencyKey === null
+        ? { ...(await provisionLocked(params, request, url)), replayed: false }
+        : await answerIdempotently(params, idempotencyKey, request, url);
     return jsonTextResponse(answer.status, answer.body, answer.replayed ? { [IDEMPOTENT_REPLAYED_HEADER]: "true" } : {});
   }
 
-  /** Runs under the customer's lock: replays the key's stored answer, or provisions and stores one. */
-  async function answerProvision(
+  /**
+   * One provision per `Idempotency-Key`, across every instance sharing the store: the first request
+   * claims the key and provisions; a repeat waits for its answer and replays it; a different body
+   * under the key is refused, even while the first one still runs.
+   */
+  async function answerIdempotently(
     params: ProvisionSubscriptionParams,
-    idempotencyKey: string | null,
+    idempotencyKey: string,
     request: Request,
     url: URL,
   ): Promise<ProvisionAnswer> {
-    if (idempotencyKey === null) return { ...(await runProvision(params, request, url)), replayed: false };
-
     // Keys are per customer: one customer's key can neither collide with nor reveal another's answer.
     const storeKey = JSON.stringify([params.customerId, idempotencyKey]);
     // The client's request, not what beforeProvision makes of it: the hook may add values that
     // differ on every call (a timestamp), and a retry must still match its original.
-    const fingerprint = canonicalJson(params);
-    const stored = await idempotencyStore.get(storeKey);
-    if (stored) {
-      if (stored.fingerprint !== fingerprint) {
-        const message = `This ${IDEMPOTENCY_KEY_HEADER} was already used for a different request.`;
-        return { status: 422, body: JSON.stringify(errorBody("IDEMPOTENCY_KEY_REUSED", message)), replayed: false };
-      }
-      return { status: stored.status, body: stored.body, replayed: true };
+    const claim: IdempotencyClaim = { owner: crypto.randomUUID(), fingerprint: canonicalJson(params), ttlMs: claimTtlMs };
+    // Until the key is ours or answered, or held for another body. A crashed owner's claim expires
+    // within claimTtlMs, so waiting that long sees it either answered or free.
+    const outcome = await pollUntil(async () => {
+      const found = await store.claimIdempotencyKey(storeKey, claim);
+      return found.state === "pending" && found.fingerprint === claim.fingerprint ? undefined : found;
+    }, claimTtlMs);
+
+    if (outcome === undefined) {
+      const message = `A request with this ${IDEMPOTENCY_KEY_HEADER} is still in progress. Retry it in a moment.`;
+      return errorAnswer(409, "IDEMPOTENCY_KEY_IN_USE", message);
     }
-    const fresh = await runProvision(params, request, url);
-    await idempotencyStore.set(storeKey, { fingerprint, ...fresh });
-    return { ...fresh, replayed: false };
+    if (outcome.state === "answered" && outcome.answer.fingerprint === claim.fingerprint) {
+      return { status: outcome.answer.status, body: outcome.answer.body, replayed: true };
+    }
+    if (outcome.state !== "claimed") {
+      // Answered or still pending, for another body.
+      const message = `This ${IDEMPOTENCY_KEY_HEADER} was already used for a different request.`;
+      return errorAnswer(422, "IDEMPOTENCY_KEY_REUSED", message);
+    }
+
+    let fresh: LockedProvision;
+    try {
+      fresh = await provisionLocked(params, request, url);
+    } catch (error) {
+      // Not kept, so a retry runs again. Releasing may fail in the same outage; the claim then
+      // expires by itself, and the error that matters is the one rethrown.
+      await store.releaseIdempotencyKey(storeKey, claim).catch(() => {});
+      throw error;
+    }
+    if (fresh.busy) {
+      await store.releaseIdempotencyKey(storeKey, claim).catch(() => {});
+    } else {
+      // The purchase happened: the client gets its answer even if keeping it fails, and onError
+      // hears of it, since a retry after this claim expires would provision again.
+      await store
+        .completeIdempotencyKey(storeKey, claim, { fingerprint: claim.fingerprint, status: fresh.status, body: fresh.body })
+        .catch((error: unknown) => report(error, request));
+    }
+    return { status: fresh.status, body: fresh.body, replayed: false };
+  }
+
+  /**
+   * Provisions under the customer's lock, so two tabs (or two keys, or none) cannot both see "no
+   * subscription yet" and both buy. `busy` when the lock stayed taken for a whole lease.
+   */
+  async function provisionLocked(
+    params: ProvisionSubscriptionParams,
+    request: Request,
+    url: URL,
+  ): Promise<LockedProvision> {
+    const locked = await withLock(store, params.customerId, () => runProvision(params, request, url), {
+      ttlMs: lockTtlMs,
+      waitMs: lockTtlMs,
+      onReleaseError: (error) => report(error, request),
+    });
+    if (locked.ran) return { ...locked.value, busy: false };
+    const message = "Another purchase for this customer is still in progress. Try again in a moment.";
+    return { ...errorAnswer(409, "CUSTOMER_BUSY", message), busy: true };
   }
 
   /**
@@ -342,6 +409,14 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
     }
   }
 
+  function report(error: unknown, request: Request): void {
+    try {
+      onError?.(error, request);
+    } catch {
+      // A broken error reporter must not turn an answer into an unanswered request.
+    }
+  }
+
   function failure(error: unknown, request: Request, isPage: boolean): Response {
     if (isBackendError(error)) {
       if (isPage && wantsHtml(request)) {
@@ -349,11 +424,9 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
       }
       return errorResponse(error.status, error.code, error.message);
     }
-    try {
-      onError?.(error, request);
-    } catch {
-      // A broken error reporter must not turn a 500 into an unanswered request.
-    }
+    report(error, request);
+    // An outage of the store, not a bug: nothing was provisioned and a retry may well succeed.
+    if (isStoreUnavailableError(error)) return errorResponse(503, "STORE_UNAVAILABLE", STORE_UNAVAILABLE_MESSAGE);
     // The real error may hold backend internals (URLs, keys, SQL); the client only learns it failed.
     return errorResponse(500, "INTERNAL_ERROR", INTERNAL_ERROR_MESSAGE);
   }

@@ -45,10 +45,10 @@ export type {
 } from "./backend.js";
 export { toNodeListener } from "./toNodeListener.js";
 export type { FetchHandler, NodeListener, NodeListenerOptions } from "./toNodeListener.js";
-export { createMemoryIdempotencyStore } from "./idempotencyStore.js";
-export type { IdempotencyStore, IdempotentAnswer, MemoryIdempotencyStoreOptions } from "./idempotencyStore.js";
-export { createMemoryKeyedLock } from "./keyedLock.js";
-export type { KeyedLock, KeyedLockOptions } from "./keyedLock.js";
+export type { ClaimOutcome, IdempotencyClaim, IdempotentAnswer, UpgradeStore } from "./upgradeStore.js";
+export { createMemoryStore } from "./createMemoryStore.js";
+export type { MemoryStoreOptions } from "./createMemoryStore.js";
+export { isStoreUnavailableError, StoreUnavailableError } from "./storeUnavailable.js";
 export { runConformanceChecks } from "./runConformanceChecks.js";
 export type {
   ConformanceCheck,
@@ -59,3 +59,7 @@ export type {
 export { formatConformanceReport } from "./formatConformanceReport.js";
 export { runConformanceCli } from "./runConformanceCli.js";
 export type { ConformanceCliIo } from "./runConformanceCli.js";
+// Server rendering: fill a QueryClient for usePlans/useCustomer (no "use client" here, so a server
+// component can call them). The same functions as the main entry's.
+export { prefetchCustomer, prefetchPlans } from "../core/prefetch.js";
+export type { PrefetchOptions, PrefetchQueryClient } from "../core/prefetch.js";

@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import express from "express";
 import { describe, expect, it } from "vitest";
 import type { UpgradeHandlerOptions } from "../../src/server/createUpgradeHandler.js";
+import { createMemoryStore } from "../../src/server/createMemoryStore.js";
 import { runConformanceChecks, type ConformanceReport } from "../../src/server/runConformanceChecks.js";
 import { runConformanceCli } from "../../src/server/runConformanceCli.js";
 import { toNodeListener, type FetchHandler } from "../../src/server/toNodeListener.js";
@@ -167,7 +168,8 @@ describe("each check can fail on its own", () => {
   });
 
   it("an idempotency store that forgets", async () => {
-    const result = await report({ handler: { idempotencyStore: { get: async () => undefined, set: async () => {} } } });
+    const forgetful = { ...createMemoryStore(), claimIdempotencyKey: async () => ({ state: "claimed" as const }) };
+    const result = await report({ handler: { store: forgetful } });
     expect(statusOf(result, "different body is 422")).toMatch(/^fail: expected 422, got 200/);
   });
 

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { ProvisionSubscriptionParams } from "../../src/core/contract.js";
 import { BackendError, type UpgradeBackend } from "../../src/server/backend.js";
 import { createUpgradeHandler, type UpgradeHandlerOptions } from "../../src/server/createUpgradeHandler.js";
-import type { KeyedLock, KeyedLockOptions } from "../../src/server/keyedLock.js";
+import { createMemoryStore } from "../../src/server/createMemoryStore.js";
 import { DEFAULT_ALLOWED_PROVISION_FIELDS } from "../../src/server/provisionFields.js";
 import { BASE, NOW, ORIGIN, createTestApp, errorOf, get, provisionRequest } from "./fixtures.js";
 
@@ -240,19 +240,21 @@ describe("customer lock lease", () => {
     expect(calls).toBe(2);
   });
 
-  it("hands its lease to a custom lock, 30 s by default", async () => {
-    const calls: [string, KeyedLockOptions][] = [];
-    const customerLock: KeyedLock = {
-      run(key, task, options) {
-        calls.push([key, options]);
-        return task();
+  it("locks the customer in its store for lockTtlMs, 30 s by default", async () => {
+    const memory = createMemoryStore();
+    const calls: [string, number][] = [];
+    const store = {
+      ...memory,
+      acquireLock: (key: string, owner: string, ttlMs: number) => {
+        calls.push([key, ttlMs]);
+        return memory.acquireLock(key, owner, ttlMs);
       },
     };
-    await recordingApp({ customerLock }).handler(provisionRequest({ planId: "basic" }));
-    await recordingApp({ customerLock, lockTtlMs: 5000 }).handler(provisionRequest({ planId: "basic" }));
+    await recordingApp({ store }).handler(provisionRequest({ planId: "basic" }));
+    await recordingApp({ store, lockTtlMs: 5000 }).handler(provisionRequest({ planId: "basic" }));
     expect(calls).toEqual([
-      ["c1", { ttlMs: 30_000 }],
-      ["c1", { ttlMs: 5000 }],
+      ["c1", 30_000],
+      ["c1", 5000],
     ]);
   });
 
@@ -291,14 +293,19 @@ describe("unexpected failures never leak", () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: secret }), request);
   });
 
-  it("a failing idempotency store is a generic 500 too", async () => {
+  it("a failing store is a 503 STORE_UNAVAILABLE that names nothing, the error to onError", async () => {
     const onError = vi.fn();
-    const { handler } = recordingApp({
+    const { handler, provisionSubscription } = recordingApp({
       onError,
-      idempotencyStore: { get: () => Promise.reject(new Error(secret)), set: async () => {} },
+      store: { ...createMemoryStore(), claimIdempotencyKey: () => Promise.reject(new Error(secret)) },
     });
     const response = await handler(provisionRequest({ planId: "basic" }, { idempotencyKey: "k" }));
-    expect(await errorOf(response)).toMatchObject({ status: 500, code: "INTERNAL_ERROR" });
+    const text = await response.text();
+    expect(response.status).toBe(503);
+    expect(text).not.toContain("hunter2");
+    expect(JSON.parse(text)).toMatchObject({ error: { code: "STORE_UNAVAILABLE" } });
     expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]![0]).toMatchObject({ name: "StoreUnavailableError", cause: { message: secret } });
+    expect(provisionSubscription).not.toHaveBeenCalled();
   });
 });

@@ -3,7 +3,7 @@ import type { ProvisionSubscriptionResult } from "../../src/core/contract.js";
 import { BackendError, type UpgradeBackend } from "../../src/server/backend.js";
 import { createMemoryBackend } from "../../src/server/createMemoryBackend.js";
 import { createUpgradeHandler } from "../../src/server/createUpgradeHandler.js";
-import { createMemoryIdempotencyStore } from "../../src/server/idempotencyStore.js";
+import { createMemoryStore } from "../../src/server/createMemoryStore.js";
 import { CUSTOMER_HEADER, NOW, createTestApp, errorOf, plans, provisionRequest } from "./fixtures.js";
 
 /** The memory backend with its provisionSubscription counted. */
@@ -95,8 +95,8 @@ describe("idempotency and serialization of provisioning", () => {
 
   it("forgets keys after the store's TTL", async () => {
     let time = 0;
-    const idempotencyStore = createMemoryIdempotencyStore({ now: () => time });
-    const { handler, provision } = countedApp({ handler: { idempotencyStore } });
+    const store = createMemoryStore({ now: () => time });
+    const { handler, provision } = countedApp({ handler: { store } });
     await handler(provisionRequest({ planId: "free" }, { customerId: "c1", idempotencyKey: "k" }));
     time = 24 * 60 * 60 * 1000 - 1;
     await handler(provisionRequest({ planId: "free" }, { customerId: "c1", idempotencyKey: "k" }));

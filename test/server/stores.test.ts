@@ -1,115 +1,45 @@
-/** The in-memory idempotency store and keyed lock that the handler uses by default. */
+/** The in-memory UpgradeStore that the handler uses by default. */
 import { describe, expect, it } from "vitest";
-import { createMemoryIdempotencyStore } from "../../src/server/idempotencyStore.js";
-import { createMemoryKeyedLock } from "../../src/server/keyedLock.js";
+import { createMemoryStore } from "../../src/server/createMemoryStore.js";
+import { describeUpgradeStoreContract } from "./upgradeStoreContract.js";
 
-const answer = (body: string) => ({ fingerprint: "f", status: 200, body });
+describeUpgradeStoreContract("createMemoryStore", (options) => createMemoryStore(options));
 
-describe("createMemoryIdempotencyStore", () => {
-  it("returns what was set until the TTL passes", async () => {
+describe("createMemoryStore", () => {
+  const answer = (body: string) => ({ fingerprint: "f", status: 200, body });
+  const claim = (owner: string) => ({ owner, fingerprint: "f", ttlMs: 1000 });
+
+  async function answerKey(store: ReturnType<typeof createMemoryStore>, key: string, body: string) {
+    await store.claimIdempotencyKey(key, claim(key));
+    await store.completeIdempotencyKey(key, claim(key), answer(body));
+  }
+
+  it("keeps answers until the answer TTL passes, on its clock", async () => {
     let time = 1000;
-    const store = createMemoryIdempotencyStore({ ttlMs: 100, now: () => time });
-    await store.set("k", answer("one"));
+    const store = createMemoryStore({ answerTtlMs: 100, now: () => time });
+    await answerKey(store, "k", "one");
     time = 1099;
-    expect(await store.get("k")).toEqual(answer("one"));
+    expect(await store.claimIdempotencyKey("k", claim("x"))).toEqual({ state: "answered", answer: answer("one") });
     time = 1100;
-    expect(await store.get("k")).toBeUndefined();
+    expect(await store.claimIdempotencyKey("k", claim("x"))).toEqual({ state: "claimed" });
   });
 
-  it("drops the oldest keys beyond maxEntries", async () => {
-    const store = createMemoryIdempotencyStore({ maxEntries: 2 });
-    await store.set("a", answer("a"));
-    await store.set("b", answer("b"));
-    await store.set("c", answer("c"));
-    expect(await store.get("a")).toBeUndefined();
-    expect(await store.get("b")).toEqual(answer("b"));
-    expect(await store.get("c")).toEqual(answer("c"));
+  it("drops the oldest answers beyond maxAnswers", async () => {
+    const store = createMemoryStore({ maxAnswers: 2 });
+    await answerKey(store, "a", "a");
+    await answerKey(store, "b", "b");
+    await answerKey(store, "c", "c");
+    expect((await store.claimIdempotencyKey("a", claim("x"))).state).toBe("claimed");
+    expect((await store.claimIdempotencyKey("b", claim("x"))).state).toBe("answered");
+    expect((await store.claimIdempotencyKey("c", claim("x"))).state).toBe("answered");
   });
 
   it("hands out copies", async () => {
-    const store = createMemoryIdempotencyStore();
-    await store.set("k", answer("one"));
-    const got = await store.get("k");
-    got!.body = "changed";
-    expect((await store.get("k"))!.body).toBe("one");
-  });
-});
-
-describe("createMemoryKeyedLock", () => {
-  const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
-  const lease = { ttlMs: 10_000 };
-  const never = () => new Promise<never>(() => {});
-
-  it("runs tasks of one key in order, one at a time, and other keys alongside", async () => {
-    const lock = createMemoryKeyedLock();
-    const log: string[] = [];
-    const task = (name: string) => async () => {
-      log.push(`${name}:start`);
-      await tick();
-      log.push(`${name}:end`);
-      return name;
-    };
-    const results = await Promise.all([
-      lock.run("a", task("a1"), lease),
-      lock.run("a", task("a2"), lease),
-      lock.run("b", task("b1"), lease),
-    ]);
-    expect(results).toEqual(["a1", "a2", "b1"]);
-    expect(log.indexOf("a1:end")).toBeLessThan(log.indexOf("a2:start"));
-    expect(log.indexOf("b1:start")).toBeLessThan(log.indexOf("a1:end"));
-  });
-
-  it("goes on after a task fails, passing the failure to its caller only", async () => {
-    const lock = createMemoryKeyedLock();
-    const failed = lock.run(
-      "a",
-      async () => {
-        throw new Error("nope");
-      },
-      lease,
-    );
-    const next = lock.run("a", async () => "after", lease);
-    await expect(failed).rejects.toThrow("nope");
-    await expect(next).resolves.toBe("after");
-  });
-
-  it("ends a hung task's lease after ttlMs, so the next task for the key runs", async () => {
-    const lock = createMemoryKeyedLock();
-    void lock.run("a", never, { ttlMs: 20 });
-    const started = Date.now();
-    await expect(lock.run("a", async () => "next", lease)).resolves.toBe("next");
-    expect(Date.now() - started).toBeGreaterThanOrEqual(15);
-  });
-
-  it("a task that settles after its lease ended cannot release the lock of the task after it", async () => {
-    const lock = createMemoryKeyedLock();
-    let finishHung!: () => void;
-    void lock.run("a", () => new Promise<void>((resolve) => (finishHung = resolve)), { ttlMs: 10 });
-    let finishSecond!: () => void;
-    const log: string[] = [];
-    const second = lock.run(
-      "a",
-      () => {
-        log.push("second:start");
-        return new Promise<void>((resolve) => (finishSecond = resolve));
-      },
-      lease,
-    );
-    const third = lock.run("a", async () => void log.push("third:start"), lease);
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(log).toEqual(["second:start"]);
-
-    finishHung();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(log).toEqual(["second:start"]);
-
-    finishSecond();
-    await Promise.all([second, third]);
-    expect(log).toEqual(["second:start", "third:start"]);
-  });
-
-  it("refuses a lease that is not positive", () => {
-    const lock = createMemoryKeyedLock();
-    expect(() => lock.run("a", async () => 1, { ttlMs: 0 })).toThrow(RangeError);
+    const store = createMemoryStore();
+    await answerKey(store, "k", "one");
+    const got = await store.claimIdempotencyKey("k", claim("x"));
+    if (got.state !== "answered") throw new Error(`expected an answer, got ${got.state}`);
+    got.answer.body = "changed";
+    expect(await store.claimIdempotencyKey("k", claim("x"))).toMatchObject({ answer: { body: "one" } });
   });
 });
