@@ -48,6 +48,9 @@ export type { FetchHandler, NodeListener, NodeListenerOptions } from "./toNodeLi
 export type { ClaimOutcome, IdempotencyClaim, IdempotentAnswer, UpgradeStore } from "./upgradeStore.js";
 export { createMemoryStore } from "./createMemoryStore.js";
 export type { MemoryStoreOptions } from "./createMemoryStore.js";
+export { createRedisStore } from "./createRedisStore.js";
+export type { RedisStoreOptions } from "./createRedisStore.js";
+export type { IoRedisClientLike, NodeRedisClientLike, RedisClientLike } from "./redisClient.js";
 export { isStoreUnavailableError, StoreUnavailableError } from "./storeUnavailable.js";
 export { runConformanceChecks } from "./runConformanceChecks.js";
 export type {
