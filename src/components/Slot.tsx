@@ -52,7 +52,10 @@ function mergeProps(slotProps: AnyProps, childProps: AnyProps): AnyProps {
       merged[name] = [slotValue, childValue].filter(Boolean).join(" ");
     } else if (name === "style") {
       merged[name] = { ...(slotValue as object), ...(childValue as object) };
-    } else if (name.startsWith("aria-") || name.startsWith("data-") || name === "disabled") {
+    } else if (name === "disabled") {
+      // Disabled if either says so: the app may disable its own button for its own reasons.
+      merged[name] = Boolean(slotValue) || Boolean(childValue);
+    } else if (name.startsWith("aria-") || name.startsWith("data-")) {
       // The library's state wins: it is what the button is doing now.
       merged[name] = slotValue;
     }

@@ -1,7 +1,7 @@
 "use client";
 /**
  * A button that provisions one plan and follows the checkout. With `asChild` it lends that
- * behaviour to the app's own button component instead of rendering a <button>.
+ * behaviour to the app's own button component instead of rendering a `<button>`.
  */
 import { forwardRef, type ButtonHTMLAttributes, type MouseEvent, type ReactNode } from "react";
 import type { BillingPeriod, Subscription, SubscriptionAddon } from "../core/contract.js";
@@ -18,7 +18,7 @@ export interface UpgradeButtonProps extends Omit<ButtonHTMLAttributes<HTMLButton
   billingPeriod?: BillingPeriod;
   unitQuantity?: number;
   addons?: SubscriptionAddon[];
-  /** Render the one child element with this button's behaviour instead of a <button>. */
+  /** Render the one child element with this button's behaviour instead of a `<button>`. */
   asChild?: boolean;
   onSuccess?: (subscription: Subscription) => void;
   onError?: (error: UpgradeError) => void;

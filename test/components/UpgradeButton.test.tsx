@@ -106,6 +106,19 @@ describe("<UpgradeButton>", () => {
     confirm.mockRestore();
   });
 
+  it("asChild keeps the app's own disabled: a disabled child stays disabled and provisions nothing", async () => {
+    const user = userEvent.setup();
+    renderWithProvider(
+      <UpgradeButton asChild planId="plan-free">
+        <FancyButton disabled>Not yet</FancyButton>
+      </UpgradeButton>,
+    );
+    const button = screen.getByRole("button", { name: "Not yet" });
+    expect(button).toHaveProperty("disabled", true);
+    await user.click(button);
+    expect(upgradeServer.posts()).toHaveLength(0);
+  });
+
   it("shows the error state and calls onError with a typed error", async () => {
     const user = userEvent.setup();
     const onError = vi.fn();
