@@ -20,6 +20,7 @@ export {
 export { CHECKOUT_RETURN_PARAM, type CheckoutReturn } from "./core/returnMarker.js";
 export { readReturnMarker } from "./core/returnMarkerReader.js";
 export { queryKeys } from "./core/queryKeys.js";
+export { prefetchPlans, prefetchCustomer, type PrefetchOptions, type PrefetchQueryClient } from "./core/prefetch.js";
 export { StiggProvider, type StiggProviderProps } from "./react/StiggProvider.js";
 export type { CheckoutMode } from "./react/UpgradeContext.js";
 export { useCheckoutStatus } from "./react/useCheckoutStatus.js";
