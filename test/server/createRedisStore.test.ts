@@ -5,7 +5,7 @@ import { describeWithRedis } from "./redisServer.js";
 import { testKeyPrefix, useRedisClients } from "./redisClients.js";
 import { describeUpgradeStoreContract } from "./upgradeStoreContract.js";
 
-describeWithRedis("createRedisStore", (server) => {
+describeWithRedis("createRedisStore", ({ server }) => {
   const clients = useRedisClients();
 
   describeUpgradeStoreContract("node-redis", async (options) =>

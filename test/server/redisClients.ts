@@ -23,7 +23,8 @@ export function useRedisClients() {
       client.on("error", () => {});
       await client.connect();
       open.push(async () => {
-        client.destroy();
+        // A test may have destroyed it already (an instance that "crashed").
+        if (client.isOpen) client.destroy();
       });
       return client;
     },

@@ -106,11 +106,15 @@ async function startOnce(binary: string, port: number): Promise<RedisServer> {
   };
 }
 
-/**
- * `describe` for a suite that needs redis-server. The suite gets one server, started before its
- * tests and stopped after them, through `server()`.
- */
-export function describeWithRedis(name: string, body: (server: () => RedisServer) => void): void {
+export interface RedisFixture {
+  /** The suite's server, started before its tests and stopped after them. */
+  server(): RedisServer;
+  /** One more server, for a test that stops it; stopped after the suite if still running. */
+  startAnother(): Promise<RedisServer>;
+}
+
+/** `describe` for a suite that needs redis-server. */
+export function describeWithRedis(name: string, body: (redis: RedisFixture) => void): void {
   const binary = REDIS_SERVER_BINARY;
   if (binary === null) {
     const reason = "no redis-server binary on PATH (Debian: apt-get install -y redis-server)";
@@ -122,23 +126,32 @@ export function describeWithRedis(name: string, body: (server: () => RedisServer
       });
     } else {
       console.warn(`Skipping "${name}": ${reason}`);
-      describe.skip(`${name} (skipped: ${reason})`, () => body(() => {
+      const unavailable = () => {
         throw new Error(reason);
-      }));
+      };
+      describe.skip(`${name} (skipped: ${reason})`, () => body({ server: unavailable, startAnother: unavailable }));
     }
     return;
   }
   describe(name, () => {
     let running: RedisServer | undefined;
+    const others: RedisServer[] = [];
     beforeAll(async () => {
       running = await startRedisServer(binary);
     }, STARTUP_TIMEOUT_MS * 3);
     afterAll(async () => {
-      await running?.stop();
+      await Promise.all([running, ...others.splice(0)].map((server) => server?.stop()));
     });
-    body(() => {
-      if (!running) throw new Error("redis-server did not start");
-      return running;
+    body({
+      server() {
+        if (!running) throw new Error("redis-server did not start");
+        return running;
+      },
+      async startAnother() {
+        const server = await startRedisServer(binary);
+        others.push(server);
+        return server;
+      },
     });
   });
 }
