@@ -1,7 +1,7 @@
 /** Plans, a wired handler and request builders shared by the server tests. */
 import type { Plan } from "../../src/core/contract.js";
 import { createMemoryBackend, type MemoryBackendOptions } from "../../src/server/createMemoryBackend.js";
-import { createUpgradeHandler, type UpgradeHandlerOptions } from "../../src/server/createUpgradeHandler.js";
+import { createUpgradeHandler, type Identify, type UpgradeHandlerOptions } from "../../src/server/createUpgradeHandler.js";
 import { PROVISION_FIELDS, type ProvisionField } from "../../src/server/provisionFields.js";
 
 export const ORIGIN = "http://shop.test";
@@ -68,16 +68,19 @@ export const EVERY_PROVISION_FIELD: ProvisionField[] = [...PROVISION_FIELDS];
 /** The test app signs customers in through this header. */
 export const CUSTOMER_HEADER = "X-Customer-Id";
 
+/** Signs in whoever `CUSTOMER_HEADER` names. */
+export const identifyByHeader: Identify = (request) => {
+  const customerId = request.headers.get(CUSTOMER_HEADER);
+  return customerId ? { customerId } : null;
+};
+
 export function createTestApp(
   options: { backend?: Partial<MemoryBackendOptions>; handler?: Partial<UpgradeHandlerOptions> } = {},
 ) {
   const backend = createMemoryBackend({ plans, now: () => new Date(NOW), ...options.backend });
   const handler = createUpgradeHandler({
     backend,
-    identify: (request) => {
-      const customerId = request.headers.get(CUSTOMER_HEADER);
-      return customerId ? { customerId } : null;
-    },
+    identify: identifyByHeader,
     ...options.handler,
   });
   return { backend, handler };

@@ -11,7 +11,7 @@ import { createMemoryBackend } from "../../src/server/createMemoryBackend.js";
 import { createRedisStore } from "../../src/server/createRedisStore.js";
 import { createUpgradeHandler, type UpgradeHandlerOptions } from "../../src/server/createUpgradeHandler.js";
 import type { RedisClientLike } from "../../src/server/redisClient.js";
-import { CUSTOMER_HEADER, NOW, errorOf, get, plans, provisionRequest } from "./fixtures.js";
+import { NOW, errorOf, get, identifyByHeader, plans, provisionRequest } from "./fixtures.js";
 import { createContractValidator } from "./openapiContract.js";
 import { describeWithRedis } from "./redisServer.js";
 import { testKeyPrefix, useRedisClients } from "./redisClients.js";
@@ -39,10 +39,7 @@ function sharedBackend(provisionDelayMs = 50) {
 function instance(backend: UpgradeBackend, client: RedisClientLike, keyPrefix: string, options: Partial<UpgradeHandlerOptions> = {}) {
   return createUpgradeHandler({
     backend,
-    identify: (request) => {
-      const customerId = request.headers.get(CUSTOMER_HEADER);
-      return customerId ? { customerId } : null;
-    },
+    identify: identifyByHeader,
     store: createRedisStore(client, { keyPrefix }),
     ...options,
   });
