@@ -1,0 +1,107 @@
+/**
+ * The browser bench: every scenario (the demo catalog and a 50-plan one, client-rendered and
+ * server-rendered with hydration) loaded `runs` times in the system Chromium, each in a fresh
+ * browser context (empty cache). Counts are the worst run's; times the median run's.
+ */
+import { launchChromium } from "../../scripts/chromium.js";
+import { startBenchServer } from "./benchServer.js";
+import { benchCatalogs } from "./catalogs.js";
+import { runScenario, type Scenario, type ScenarioRun } from "./measure.js";
+
+export const scenarios: Scenario[] = benchCatalogs.flatMap((catalog) => [
+  { id: `csr-${catalog.id}`, label: `${catalog.label}, client-rendered`, catalogId: catalog.id, mode: "csr" as const },
+  { id: `ssr-${catalog.id}`, label: `${catalog.label}, SSR + hydration`, catalogId: catalog.id, mode: "ssr" as const },
+]);
+
+export interface ScenarioResult {
+  id: string;
+  label: string;
+  mode: Scenario["mode"];
+  runs: number;
+  cards: number;
+  requestsBeforeVisible: number;
+  waterfallDepth: number;
+  visibleMs: number;
+  /** visibleMs / latency. */
+  visibleRoundTrips: number;
+  scriptMs: number | null;
+  /** (visibleMs − scriptMs) / latency: the library's share once the page's script runs; null when
+   * the cards were visible before it (server-rendered). */
+  scriptToVisibleRoundTrips: number | null;
+  commitsToVisible: number;
+  commitsSettled: number;
+  requestsAfterVisible: number;
+  clickRequests: number;
+  clickToNavigationMs: number;
+  /** clickToNavigationMs / latency. */
+  clickToNavigationRoundTrips: number;
+  quantityRenderShare: number | null;
+}
+
+export interface BrowserBenchReport {
+  latencyMs: number;
+  scenarios: ScenarioResult[];
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+export function summarize(scenario: Scenario, runs: ScenarioRun[], latencyMs: number): ScenarioResult {
+  const worst = (pick: (run: ScenarioRun) => number) => Math.max(...runs.map(pick));
+  const middle = (pick: (run: ScenarioRun) => number) => median(runs.map(pick));
+  const shares = runs.map((run) => run.quantityRenderShare).filter((share) => share !== null);
+  const visibleMs = middle((run) => run.visibleMs);
+  const clickToNavigationMs = middle((run) => run.clickToNavigationMs);
+  const scripts = runs.map((run) => run.scriptMs).filter((ms) => ms !== null);
+  const afterScript = runs.flatMap((run) => (run.scriptMs !== null && run.visibleMs > run.scriptMs ? [run.visibleMs - run.scriptMs] : []));
+  return {
+    id: scenario.id,
+    label: scenario.label,
+    mode: scenario.mode,
+    runs: runs.length,
+    cards: worst((run) => run.cards),
+    requestsBeforeVisible: worst((run) => run.requestsBeforeVisible),
+    waterfallDepth: worst((run) => run.waterfallDepth),
+    visibleMs: round(visibleMs, 1),
+    visibleRoundTrips: round(visibleMs / latencyMs),
+    scriptMs: scripts.length ? round(median(scripts), 1) : null,
+    scriptToVisibleRoundTrips: afterScript.length === runs.length ? round(median(afterScript) / latencyMs) : null,
+    commitsToVisible: worst((run) => run.commitsToVisible),
+    commitsSettled: worst((run) => run.commitsSettled),
+    requestsAfterVisible: worst((run) => run.requestsAfterVisible),
+    clickRequests: worst((run) => run.clickRequests),
+    clickToNavigationMs: round(clickToNavigationMs, 1),
+    clickToNavigationRoundTrips: round(clickToNavigationMs / latencyMs),
+    quantityRenderShare: shares.length ? round(median(shares), 3) : null,
+  };
+}
+
+export interface BrowserBenchOptions {
+  latencyMs: number;
+  runs: number;
+  /** Only these scenario ids (default: all). */
+  only?: string[];
+  onProgress?: (message: string) => void;
+}
+
+export async function runBrowserBench(options: BrowserBenchOptions): Promise<BrowserBenchReport> {
+  const [server, browser] = await Promise.all([startBenchServer({ latencyMs: options.latencyMs }), launchChromium()]);
+  try {
+    const results: ScenarioResult[] = [];
+    for (const scenario of scenarios.filter((candidate) => !options.only || options.only.includes(candidate.id))) {
+      const runs: ScenarioRun[] = [];
+      for (let run = 0; run < options.runs; run++) runs.push(await runScenario(browser, server, scenario));
+      results.push(summarize(scenario, runs, options.latencyMs));
+      options.onProgress?.(`${scenario.id}: ${runs.length} run(s)`);
+    }
+    return { latencyMs: options.latencyMs, scenarios: results };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * One bench scenario in a real Chromium: open the page, wait for the plan cards, read what the page
+ * recorded (its requests by Resource Timing, React commits by the Profiler, when the cards appeared),
+ * change one card's quantity, then click Upgrade and time the checkout navigation.
+ *
+ * Times come from the page's own clock (performance.now(), whose origin is the navigation start).
+ * Counts and round trips (time / injected latency) are what budgets use; milliseconds are for reading.
+ */
+import type { Browser, Page } from "playwright-core";
+import type { BenchCommit } from "./page/main.js";
+import type { BenchServer, RenderMode } from "./benchServer.js";
+
+export interface Scenario {
+  id: string;
+  label: string;
+  catalogId: string;
+  mode: RenderMode;
+}
+
+/** One page load. */
+export interface ScenarioRun {
+  cards: number;
+  /** Requests to the endpoint started before the cards were in the document. */
+  requestsBeforeVisible: number;
+  /** Longest chain of those requests where each starts after the previous one answered (0: none). */
+  waterfallDepth: number;
+  /** Navigation start → first frame with the cards. */
+  visibleMs: number;
+  /** Navigation start → the bench script runs (the page's own load, the same for every library). */
+  scriptMs: number | null;
+  /** React commits up to and including the one that showed the cards (hydration: 1). */
+  commitsToVisible: number;
+  /** React commits once the page settled (latency × 3 after the cards). */
+  commitsSettled: number;
+  /** Requests to the endpoint after the cards were shown, until settled (refetches). */
+  requestsAfterVisible: number;
+  /** Requests to the endpoint between the click on Upgrade and the checkout navigation. */
+  clickRequests: number;
+  /** Click on Upgrade → the checkout navigation's request is sent. */
+  clickToNavigationMs: number;
+  /** One "+" on a per-seat card: that commit's render time over the whole tree's (1 = all re-rendered). */
+  quantityRenderShare: number | null;
+}
+
+export interface ResourceEntry {
+  path: string;
+  start: number;
+  end: number;
+}
+
+declare global {
+  interface Window {
+    __benchVisible: { insertedAt: number | null; frameAt: number | null };
+  }
+}
+
+/** Runs in every document before its own scripts: notes when the first plan card is inserted. */
+function installProbes() {
+  const state: Window["__benchVisible"] = { insertedAt: null, frameAt: null };
+  window.__benchVisible = state;
+  const observer = new MutationObserver(() => {
+    if (state.insertedAt !== null || !document.querySelector("[data-plan-id]")) return;
+    state.insertedAt = performance.now();
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      state.frameAt = performance.now();
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  // Read back by the next document (the checkout page), on the same clock (timeOrigin + now).
+  document.addEventListener("click", () => sessionStorage.setItem("bench:click", String(performance.timeOrigin + performance.now())), true);
+}
+
+/** Depth of the longest chain of requests each started after the one before it answered. */
+export function waterfallDepth(requests: readonly ResourceEntry[]): number {
+  const sorted = [...requests].sort((a, b) => a.start - b.start);
+  const depths: number[] = [];
+  sorted.forEach((request, index) => {
+    let before = 0;
+    for (let other = 0; other < index; other++) {
+      if (sorted[other]!.end <= request.start) before = Math.max(before, depths[other]!);
+    }
+    depths.push(before + 1);
+  });
+  return Math.max(0, ...depths);
+}
+
+const isApi = (url: string) => new URL(url).pathname.startsWith("/api/");
+
+export async function runScenario(browser: Browser, server: BenchServer, scenario: Scenario): Promise<ScenarioRun> {
+  server.reset();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.addInitScript(installProbes);
+    await page.goto(server.pageUrl(scenario.catalogId, scenario.mode), { waitUntil: "commit" });
+    await page.waitForFunction(() => window.__benchVisible?.frameAt != null, null, { timeout: 15_000 });
+    // Server-rendered cards are visible before React runs: wait for it (hydration) too.
+    await page.waitForFunction(() => window.__benchCommits?.length > 0, null, { timeout: 15_000 });
+    await page.waitForTimeout(Math.max(300, server.latencyMs * 3));
+    const loaded = await page.evaluate(() => ({
+      visible: window.__benchVisible,
+      cards: document.querySelectorAll("[data-plan-id]").length,
+      script: performance.getEntriesByName("bench:script")[0]?.startTime ?? null,
+      commits: window.__benchCommits ?? [],
+      resources: performance
+        .getEntriesByType("resource")
+        .map((entry) => ({ name: entry.name, start: entry.startTime, end: (entry as PerformanceResourceTiming).responseEnd })),
+    }));
+    const insertedAt = loaded.visible.insertedAt!;
+    const api = loaded.resources.filter((entry) => isApi(entry.name)).map((entry) => ({ path: new URL(entry.name).pathname, start: entry.start, end: entry.end }));
+    const beforeVisible = api.filter((entry) => entry.start < insertedAt);
+    const firstWithCards = loaded.commits.findIndex((commit: BenchCommit) => commit.cards > 0);
+
+    const quantityRenderShare = await changeOneQuantity(page);
+    const click = await clickUpgrade(page);
+    return {
+      cards: loaded.cards,
+      requestsBeforeVisible: beforeVisible.length,
+      waterfallDepth: waterfallDepth(beforeVisible),
+      visibleMs: loaded.visible.frameAt!,
+      scriptMs: loaded.script,
+      commitsToVisible: firstWithCards + 1,
+      commitsSettled: loaded.commits.length,
+      requestsAfterVisible: api.length - beforeVisible.length,
+      quantityRenderShare,
+      ...click,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** "+" on the first per-seat card; the share of the tree's render time that commit re-rendered. */
+async function changeOneQuantity(page: Page): Promise<number | null> {
+  const increase = page.locator("[data-plan-id] .ruk-stepper button").nth(1);
+  if ((await increase.count()) === 0) return null;
+  const before = await page.evaluate(() => window.__benchCommits.length);
+  await increase.click();
+  await page.waitForFunction((count) => window.__benchCommits.length > count, before);
+  const commit = await page.evaluate(() => window.__benchCommits.at(-1)!);
+  return commit.baseDuration > 0 ? commit.actualDuration / commit.baseDuration : null;
+}
+
+async function clickUpgrade(page: Page): Promise<Pick<ScenarioRun, "clickRequests" | "clickToNavigationMs">> {
+  let clicked = false;
+  let navigated = false;
+  let clickRequests = 0;
+  page.on("request", (request) => {
+    if (!clicked || navigated) return;
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigated = true;
+    else if (isApi(request.url())) clickRequests++;
+  });
+  clicked = true;
+  await page.locator('[data-intent="UPGRADE"] button').first().click();
+  await page.waitForURL(/\/checkout\/[^/]+$/, { timeout: 15_000 });
+  const clickToNavigationMs = await page.evaluate(() => {
+    const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    return performance.timeOrigin + navigation.requestStart - Number(sessionStorage.getItem("bench:click"));
+  });
+  return { clickRequests, clickToNavigationMs };
+}
