@@ -3,7 +3,7 @@
  * The drop-in paywall: a period switch, one card per plan, and the loading, error and empty states.
  * All decisions come from usePaywall (and below it the pure core model); this file only draws.
  */
-import type { ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import { text } from "../core/paywall/texts.js";
 import type { PlanCardModel } from "../core/paywall/paywallModel.js";
 import { usePaywall, type UsePaywallOptions } from "../react/usePaywall.js";
@@ -36,9 +36,12 @@ export interface PaywallProps extends UsePaywallOptions {
 export function Paywall(props: PaywallProps): ReactNode {
   const paywall = usePaywall(props);
   const { texts, model } = paywall;
-  const classFor = createClassFor(
-    props.className ? { ...props.classNames, root: [props.classNames?.root, props.className].filter(Boolean).join(" ") } : props.classNames,
-    props.unstyled ?? false,
+  const { classNames, unstyled, className } = props;
+  // One function while the class props say the same (an inline `classNames` object is new each
+  // render, hence compared as JSON): the memoized PlanCards depend on it.
+  const classFor = useMemo(
+    () => createClassFor(classNames, unstyled, className),
+    [JSON.stringify(classNames), unstyled, className],
   );
   const { locked, checkoutStatus } = paywall;
 

@@ -43,11 +43,14 @@ const BASE_CLASS: Record<PaywallSlot, string> = {
 
 export type ClassFor = (slot: PaywallSlot, ...modifiers: (string | false | undefined)[]) => string | undefined;
 
-/** `classFor("plan", current && "ruk-plan--current")` → "ruk-plan ruk-plan--current app-class". */
-export function createClassFor(classNames: PaywallClassNames | undefined, unstyled: boolean): ClassFor {
+/**
+ * `classFor("plan", current && "ruk-plan--current")` → "ruk-plan ruk-plan--current app-class".
+ * `className` is added to the root, after `classNames.root`.
+ */
+export function createClassFor(classNames: PaywallClassNames | undefined, unstyled?: boolean, className?: string): ClassFor {
   return (slot, ...modifiers) => {
-    const parts = unstyled ? [classNames?.[slot]] : [BASE_CLASS[slot], ...modifiers, classNames?.[slot]];
-    const joined = parts.filter(Boolean).join(" ");
+    const app = [classNames?.[slot], slot === "root" && className];
+    const joined = (unstyled ? app : [BASE_CLASS[slot], ...modifiers, ...app]).filter(Boolean).join(" ");
     return joined === "" ? undefined : joined;
   };
 }

@@ -4,7 +4,7 @@
  * own. The decisions (order, prices, button intents, texts) come from the pure core model; this hook
  * only adds the data fetching and the user's choices (period, quantities, the clicked plan).
  */
-import { useCallback, useMemo, useState } from "react";
+import { startTransition, useCallback, useMemo, useRef, useState } from "react";
 import type { BillingPeriod, Plan } from "../core/contract.js";
 import { buildPaywallModel, type PaywallModel, type PlanCardModel } from "../core/paywall/paywallModel.js";
 import type { PlanIntent } from "../core/paywall/planIntent.js";
@@ -17,14 +17,8 @@ import { useLocale } from "./useLocale.js";
 import { usePlans } from "./usePlans.js";
 import { useProvisionSubscription, type ProvisionStatus } from "./useProvisionSubscription.js";
 
-/** Intents that provisioning can carry out; the others need the app (contact sales, sign up). */
-const PROVISIONABLE: ReadonlySet<PlanIntent> = new Set<PlanIntent>([
-  "START_TRIAL",
-  "UPGRADE",
-  "DOWNGRADE",
-  "SWITCH_BILLING_PERIOD",
-  "CHANGE_UNIT_QUANTITY",
-]);
+/** Intents that need the app (contact sales, sign up); provisioning carries out the actionable others. */
+const NEEDS_APP: readonly PlanIntent[] = ["CONTACT_SALES", "SIGN_UP"];
 
 export interface PlanSelection {
   plan: Plan;
@@ -93,35 +87,40 @@ export function usePaywall(options: UsePaywallOptions = {}): UsePaywallResult {
   const texts = useMemo(() => resolveTexts(textOverrides), [textOverrides]);
   const billingPeriod = options.billingPeriod ?? pickedPeriod;
 
-  const model = useMemo(
-    () =>
-      plans.data && customer.data !== undefined
-        ? buildPaywallModel({
-            plans: plans.data,
-            customer: customer.data,
-            productId: options.productId,
-            hiddenPlanIds: options.hiddenPlanIds,
-            billingPeriod,
-            preferredBillingPeriod: options.defaultBillingPeriod,
-            highlightedPlanId: options.highlightedPlanId,
-            unitQuantities,
-            locale,
-            texts,
-          })
-        : null,
-    [
-      plans.data,
-      customer.data,
-      options.productId,
-      options.hiddenPlanIds,
+  // The cards last shown: a rebuilt card equal to its predecessor is that same object, so the
+  // memoized PlanCards whose content did not change (all but one on a quantity change) skip rendering.
+  const shownCards = useRef<PlanCardModel[]>([]);
+  const model = useMemo(() => {
+    if (!plans.data || customer.data === undefined) return null;
+    const built = buildPaywallModel({
+      plans: plans.data,
+      customer: customer.data,
+      productId: options.productId,
+      hiddenPlanIds: options.hiddenPlanIds,
       billingPeriod,
-      options.defaultBillingPeriod,
-      options.highlightedPlanId,
+      preferredBillingPeriod: options.defaultBillingPeriod,
+      highlightedPlanId: options.highlightedPlanId,
       unitQuantities,
       locale,
       texts,
-    ],
-  );
+    });
+    built.cards = shownCards.current = built.cards.map((card, index) => {
+      const shown = shownCards.current[index];
+      return JSON.stringify(shown) === JSON.stringify(card) ? shown! : card;
+    });
+    return built;
+  }, [
+    plans.data,
+    customer.data,
+    options.productId,
+    options.hiddenPlanIds,
+    billingPeriod,
+    options.defaultBillingPeriod,
+    options.highlightedPlanId,
+    unitQuantities,
+    locale,
+    texts,
+  ]);
 
   const loadError = plans.error ?? customer.error;
   const status: PaywallStatus = model
@@ -146,7 +145,7 @@ export function usePaywall(options: UsePaywallOptions = {}): UsePaywallResult {
   }, []);
 
   const canSelect = useCallback(
-    (card: PlanCardModel) => card.actionable && (onPlanSelected !== undefined || PROVISIONABLE.has(card.intent)),
+    (card: PlanCardModel) => card.actionable && (onPlanSelected !== undefined || !NEEDS_APP.includes(card.intent)),
     [onPlanSelected],
   );
 
@@ -161,12 +160,15 @@ export function usePaywall(options: UsePaywallOptions = {}): UsePaywallResult {
         onPlanSelected({ plan: card.plan, intent: card.intent, billingPeriod: period, unitQuantity });
         return;
       }
-      setBusyPlanId(card.plan.id);
-      void provisionSubscription({
-        planId: card.plan.id,
-        // Free plans have no price points and so no period to send.
-        ...(card.price.billingPeriod && { billingPeriod: card.price.billingPeriod }),
-        ...(unitQuantity !== undefined && { unitQuantity }),
+      // A transition: the request goes out first, the "busy" render of every card after it.
+      startTransition(() => {
+        setBusyPlanId(card.plan.id);
+        void provisionSubscription({
+          planId: card.plan.id,
+          // Free plans have no price points and so no period to send.
+          ...(card.price.billingPeriod && { billingPeriod: card.price.billingPeriod }),
+          ...(unitQuantity !== undefined && { unitQuantity }),
+        });
       });
     },
     [canSelect, modelPeriod, onPlanSelected, provisionSubscription],
