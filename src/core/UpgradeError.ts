@@ -25,6 +25,7 @@ export type UpgradeErrorCode =
 export interface UpgradeErrorOptions {
   status?: number;
   serverCode?: string;
+  retryAfterMs?: number;
   details?: unknown;
   cause?: unknown;
 }
@@ -32,19 +33,21 @@ export interface UpgradeErrorOptions {
 export class UpgradeError extends Error {
   override readonly name = "UpgradeError";
   readonly code: UpgradeErrorCode;
+  // Declared, not initialized: the constructor copies them from `options` in one go (fewer bytes).
   /** HTTP status, when an answer arrived. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** The backend's `error.code`, when it sent one. */
-  readonly serverCode: string | undefined;
+  declare readonly serverCode: string | undefined;
+  /** The answer's `Retry-After` in milliseconds from when it arrived (a 429 or 503 usually sends one). */
+  declare readonly retryAfterMs: number | undefined;
   /** Extra facts for debugging, e.g. schema issues or the rejected URL. */
-  readonly details: unknown;
+  declare readonly details: unknown;
 
   constructor(code: UpgradeErrorCode, message: string, options: UpgradeErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Error sets `cause` only when `options` has the key, as before.
+    super(message, options);
     this.code = code;
-    this.status = options.status;
-    this.serverCode = options.serverCode;
-    this.details = options.details;
+    Object.assign(this, options);
   }
 }
 

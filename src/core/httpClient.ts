@@ -88,12 +88,12 @@ export function createUpgradeClient(options: UpgradeClientOptions): UpgradeClien
     const forwardAbort = () => abort.abort();
     if (signal?.aborted) abort.abort();
     signal?.addEventListener("abort", forwardAbort, { once: true });
-    const fetchImpl: FetchLike = options.fetch ?? ((input, requestInit) => fetch(input, requestInit));
 
     let response: Response;
     let text: string;
     try {
-      response = await fetchImpl(url, {
+      // The global fetch is read at call time, so one installed later (msw, a polyfill) is used.
+      response = await (options.fetch ?? fetch)(url, {
         method,
         headers,
         body: post && JSON.stringify(post.body),
@@ -119,7 +119,11 @@ export function createUpgradeClient(options: UpgradeClientOptions): UpgradeClien
       const message = serverError.ok
         ? serverError.value.error.message
         : `${url}: HTTP ${response.status}`;
-      throw new UpgradeError("HTTP", message, { status: response.status, serverCode });
+      throw new UpgradeError("HTTP", message, {
+        status: response.status,
+        serverCode,
+        retryAfterMs: retryAfterMs(response.headers.get("Retry-After") ?? ""),
+      });
     }
     if (body === INVALID_JSON) {
       throw new UpgradeError("INVALID_RESPONSE", `${url}: not JSON`, {
@@ -169,4 +173,12 @@ function parseJson(text: string): unknown {
   } catch {
     return INVALID_JSON;
   }
+}
+
+/**
+ * `Retry-After` (delta-seconds or an HTTP date) as milliseconds from now; `undefined` when absent,
+ * unreadable, zero or past. How long to actually wait is the retry policy's call (queryRetry.ts).
+ */
+function retryAfterMs(value: string): number | undefined {
+  return Math.max(0, +value * 1000 || Date.parse(value) - Date.now()) || undefined;
 }

@@ -1,18 +1,38 @@
 /**
- * Which failed reads are worth retrying: only failures that may pass on their own (network, timeout,
- * 5xx, 408, 409, 429). A 4xx or a contract violation will fail the same way again, so the error shows at once.
- * The hooks use this unless the app's QueryClient sets its own `retry` default or the hook call does.
+ * When and how soon the library retries by itself.
+ * - Reads: only failures that may pass on their own (network, timeout, 5xx, 408, 409, 429). A 4xx or
+ *   a contract violation will fail the same way again, so the error shows at once. The hooks use this
+ *   unless the app's QueryClient sets its own `retry` (or `retryDelay`) default or the hook call does.
+ * - Provision POSTs: only a network error or a 5xx, where the request may not have been acted on;
+ *   the coordinator retries with the same Idempotency-Key, so the backend can never provision twice.
+ * Both at most twice, after 0.5 s then 1 s, or after the server's `Retry-After` when it sent one. A
+ * `Retry-After` longer than MAX_RETRY_WAIT_MS is not waited for: the error shows at once, with its retry.
  */
 import { isRetryableStatus } from "./retryableStatus.js";
 import { UpgradeError } from "./UpgradeError.js";
 
 export const MAX_QUERY_RETRIES = 2;
+export const MAX_RETRY_WAIT_MS = 10_000;
 
-export function isTransientFailure(error: unknown): boolean {
-  if (!(error instanceof UpgradeError)) return false;
-  return error.code === "NETWORK" || error.code === "TIMEOUT" || (error.code === "HTTP" && isRetryableStatus(error.status));
+/**
+ * Whether to retry after failure number `failureCount + 1`: within the budget, no `Retry-After` too
+ * long to wait for, and a failure that may pass. `status >= 500` only holds for a 5xx answer.
+ */
+function mayRetry(failureCount: number, error: unknown, read?: boolean): boolean {
+  return (
+    failureCount < MAX_QUERY_RETRIES &&
+    error instanceof UpgradeError &&
+    !(error.retryAfterMs! > MAX_RETRY_WAIT_MS) &&
+    (error.code === "NETWORK" ||
+      (read ? error.code === "TIMEOUT" || (error.code === "HTTP" && isRetryableStatus(error.status)) : error.status! >= 500))
+  );
 }
 
-export function shouldRetryQuery(failureCount: number, error: unknown): boolean {
-  return failureCount < MAX_QUERY_RETRIES && isTransientFailure(error);
+export const shouldRetryQuery = (failureCount: number, error: unknown): boolean => mayRetry(failureCount, error, true);
+
+export const shouldRetryProvision = (failureCount: number, error: unknown): boolean => mayRetry(failureCount, error);
+
+/** The wait before the retry after failure number `failureCount + 1` (react-query counts from 0). */
+export function retryDelay(failureCount: number, error: unknown): number {
+  return (error as UpgradeError | undefined)?.retryAfterMs ?? 500 * 2 ** failureCount;
 }

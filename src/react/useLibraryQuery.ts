@@ -4,7 +4,8 @@
  * without what the library never uses (Suspense, throwing to error boundaries). Our hooks never
  * throw and never suspend, and leaving that machinery out saves 0.65 KiB gzip in every app.
  * The result is react-query's own result object, so apps get the familiar shape. Reads are retried
- * by the library's policy (transient failures only) unless the app's client or the call sets `retry`.
+ * by the library's policy (transient failures only, honouring Retry-After; see core/queryRetry.ts)
+ * unless the app's client or the call sets `retry` / `retryDelay`.
  */
 import {
   notifyManager,
@@ -16,7 +17,7 @@ import {
   type UseQueryResult,
 } from "@tanstack/react-query";
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
-import { shouldRetryQuery } from "../core/queryRetry.js";
+import { retryDelay, shouldRetryQuery } from "../core/queryRetry.js";
 import type { UpgradeError } from "../core/UpgradeError.js";
 
 export function useLibraryQuery<T>(
@@ -24,9 +25,11 @@ export function useLibraryQuery<T>(
   queryClient: QueryClient,
 ): UseQueryResult<T, UpgradeError> {
   const isRestoring = useIsRestoring();
-  // The library's retry policy, unless the app's client sets a default or the hook call does.
+  // The library's retry policy and delays (Retry-After), unless the app's client sets a default or the hook call does.
+  const defaults = queryClient.getDefaultOptions().queries;
   const defaulted = queryClient.defaultQueryOptions({
-    retry: queryClient.getDefaultOptions().queries?.retry ?? shouldRetryQuery,
+    retry: defaults?.retry ?? shouldRetryQuery,
+    retryDelay: defaults?.retryDelay ?? retryDelay,
     ...options,
   });
   defaulted._optimisticResults = isRestoring ? "isRestoring" : "optimistic";
