@@ -2,13 +2,16 @@
  * Makes provisioning safe against double actions. One coordinator lives per provider:
  * - while a provision for an intent is in flight, another call for the same intent joins it
  *   (ten quick clicks → one POST);
+ * - a network error or a 5xx is retried by itself, with the same idempotency key (at most twice,
+ *   after a short wait; see queryRetry.ts);
  * - the idempotency key of an intent is kept until the backend gave a definitive answer, so a retry
- *   after a network error or a 5xx reuses it and the backend can never provision twice.
+ *   (the user's, after the error showed) reuses it too and the backend can never provision twice.
  * "The same intent" means the same params, compared as canonical JSON.
  */
 import type { ProvisionSubscriptionParams, ProvisionSubscriptionResult } from "./contract.js";
 import { canonicalJson } from "./canonicalJson.js";
 import { createIdempotencyKey } from "./idempotencyKey.js";
+import { retryDelay, shouldRetryProvision } from "./queryRetry.js";
 import { isRetryableStatus } from "./retryableStatus.js";
 import { createSingleFlight } from "./singleFlight.js";
 import type { UpgradeClient } from "./httpClient.js";
@@ -46,7 +49,12 @@ export function createProvisionCoordinator(
           keptKeys.set(intent, idempotencyKey);
         }
         const key = idempotencyKey;
-        return client.provisionSubscription(params, { idempotencyKey: key }).then(
+        const send = (failures: number): Promise<ProvisionSubscriptionResult> =>
+          client.provisionSubscription(params, { idempotencyKey: key }).catch((error: unknown) => {
+            if (!shouldRetryProvision(failures, error)) throw error;
+            return new Promise((wake) => setTimeout(wake, retryDelay(failures, error))).then(() => send(failures + 1));
+          });
+        return send(0).then(
           (result) => {
             keptKeys.delete(intent);
             return { result, idempotencyKey: key };
