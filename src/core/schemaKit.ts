@@ -17,6 +17,11 @@ export interface SchemaIssue {
 }
 
 export const FAILED: unique symbol = Symbol("schema-failed");
+/**
+ * Arrays and records stop being walked once this many issues are known: a broken 5 MB answer
+ * would otherwise block the page for seconds and hold millions of issues (found by the fault suite).
+ */
+export const MAX_ISSUES = 10;
 type Path = readonly (string | number)[];
 export type Schema<T> = (input: unknown, path: Path, issues: SchemaIssue[]) => T | typeof FAILED;
 export type Infer<S> = S extends Schema<infer T> ? T : never;
@@ -85,13 +90,12 @@ export function array<T>(item: Schema<T>): Schema<T[]> {
   return (input, path, issues) => {
     if (!Array.isArray(input)) return fail(issues, path, `Expected an array, got ${describe(input)}`);
     const output: T[] = [];
-    let failed = false;
-    input.forEach((element, index) => {
-      const value = item(element, [...path, index], issues);
-      if (value === FAILED) failed = true;
-      else output.push(value);
-    });
-    return failed ? FAILED : output;
+    for (let index = 0; index < input.length && issues.length < MAX_ISSUES; index++) {
+      const value = item(input[index], [...path, index], issues);
+      if (value !== FAILED) output.push(value);
+    }
+    // Shorter when an element failed, or when the walk stopped early (so issues exist).
+    return output.length < input.length ? FAILED : output;
   };
 }
 
@@ -106,6 +110,7 @@ export function record<T>(value: Schema<T>): Schema<Record<string, T>> {
     const output: Record<string, T> = {};
     let failed = false;
     for (const [key, element] of Object.entries(input)) {
+      if (issues.length >= MAX_ISSUES) return FAILED;
       const parsed = value(element, [...path, key], issues);
       if (parsed === FAILED) failed = true;
       else output[key] = parsed;
