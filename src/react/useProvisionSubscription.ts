@@ -4,8 +4,10 @@
  *
  * Double actions are harmless: a call while the same intent is running joins it (one POST, one
  * navigation), and a retry after a failure that may have reached the backend reuses the idempotency key.
+ * Back from the hosted checkout: a browser that restores the page from its back/forward cache
+ * (bfcache) restores the "redirecting" state too, so `pageshow` with `persisted` resets the hook to idle.
  */
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type {
   ProvisionPaymentRequired,
   ProvisionSubscriptionParams,
@@ -63,10 +65,10 @@ export interface UseProvisionSubscriptionResult {
 interface ProvisionState {
   status: ProvisionStatus;
   outcome?: ProvisionOutcome;
-  error: UpgradeError | null;
+  error?: UpgradeError;
 }
 
-const IDLE: ProvisionState = { status: "idle", error: null };
+const IDLE: ProvisionState = { status: "idle" };
 
 export function useProvisionSubscription(
   options: UseProvisionSubscriptionOptions = {},
@@ -86,19 +88,19 @@ export function useProvisionSubscription(
       // Captured now, while the clicked button still has focus: the embedded dialog returns it there.
       const opener = typeof document === "undefined" ? null : document.activeElement;
       const isLatest = () => call === latestCall.current;
-      setState({ status: "pending", error: null });
+      setState({ status: "pending" });
       const outcome = (async () => {
         const params = completeParams(input, context);
         return context.followThrough.run(canonicalJson(params), () =>
           provisionAndFollow(params, context, latestOptions.current, opener, () => {
-            if (isLatest()) setState({ status: "checkout", error: null });
+            if (isLatest()) setState({ status: "checkout" });
           }),
         );
       })().then(
         (settled) => {
           // After an embedded checkout that was left unpaid, the button is simply ready again.
           const status = settled.redirected ? "redirecting" : settled.embedded && !settled.paid ? "idle" : "success";
-          if (isLatest()) setState({ status, outcome: settled, error: null });
+          if (isLatest()) setState({ status, outcome: settled });
           if (settled.result.status === "SUCCESS") latestOptions.current.onSuccess?.(settled.result.subscription);
           return settled;
         },
@@ -121,11 +123,18 @@ export function useProvisionSubscription(
     setState(IDLE);
   }, []);
 
+  // Back from checkout into a page restored from the bfcache: nothing is running any more.
+  useEffect(() => {
+    const onPageShow = (event: PageTransitionEvent) => event.persisted && reset();
+    addEventListener("pageshow", onPageShow);
+    return () => removeEventListener("pageshow", onPageShow);
+  }, [reset]);
+
   return {
     provisionSubscription,
     status: state.status,
     data: state.outcome?.result,
-    error: state.error,
+    error: state.error ?? null,
     isPending: state.status === "pending",
     reset,
   };
@@ -148,7 +157,7 @@ function completeParams(input: ProvisionSubscriptionInput, context: UpgradeConte
   const checkoutOptions =
     input.checkoutOptions ??
     (typeof window === "undefined" ? undefined : defaultCheckoutOptions(window.location.href));
-  return { ...input, customerId, ...(checkoutOptions ? { checkoutOptions } : {}) };
+  return { ...input, customerId, ...(checkoutOptions && { checkoutOptions }) };
 }
 
 async function provisionAndFollow(
@@ -176,14 +185,9 @@ async function provisionAndFollow(
   }
   if (options.redirect === false) return outcome();
 
-  const intent: CheckoutIntent = {
-    customerId: params.customerId,
-    planId: params.planId,
-    ...(params.billingPeriod && { billingPeriod: params.billingPeriod }),
-    ...(params.unitQuantity !== undefined && { unitQuantity: params.unitQuantity }),
-    idempotencyKey,
-    savedAt: Date.now(),
-  };
+  // Absent fields stay undefined here and are dropped when the intent is saved as JSON.
+  const { customerId, planId, billingPeriod, unitQuantity } = params;
+  const intent: CheckoutIntent = { customerId, planId, billingPeriod, unitQuantity, idempotencyKey, savedAt: Date.now() };
   if (context.checkoutMode === "embedded" && result.checkoutClientSecret) {
     try {
       const { openEmbeddedCheckout } = await import("./embeddedCheckout.js");
