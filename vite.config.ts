@@ -48,7 +48,7 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["test/core/**/*.test.ts", "test/server/**/*.test.ts", "test/ssr/**/*.test.tsx", "test/package/**/*.test.ts", "test/bench/**/*.test.ts"],
+          include: ["test/core/**/*.test.ts", "test/server/**/*.test.ts", "test/ssr/**/*.test.tsx", "test/package/**/*.test.ts", "test/bench/**/*.test.ts", "test/faults/**/*.test.ts"],
         },
       },
       {
@@ -56,7 +56,7 @@ export default defineConfig({
         test: {
           name: "dom",
           environment: "jsdom",
-          include: ["test/react/**/*.test.{ts,tsx}", "test/components/**/*.test.{ts,tsx}"],
+          include: ["test/react/**/*.test.{ts,tsx}", "test/components/**/*.test.{ts,tsx}", "test/faults/**/*.test.tsx"],
           setupFiles: ["test/setup/dom.ts"],
         },
       },
