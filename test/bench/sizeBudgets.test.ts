@@ -1,7 +1,6 @@
 /**
- * The bundle-size budgets (issue: Paywall ≤ 22 KiB gzip with react-query, ≤ 10 KiB our code alone;
- * the three hooks ≤ 14 KiB with react-query). Measured by building small apps with Vite, as
- * `npm run size` does; a broken budget fails `npm test`.
+ * The bundle-size budgets (bench/size/budgets.ts says which and why). Measured by bundling small
+ * apps with Rolldown, as `npm run size` does; a broken budget fails `npm test`.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkSizeBudgets, sizeBudgets } from "../../bench/size/budgets.js";
