@@ -35,7 +35,8 @@ export interface ScenarioResult {
   clickToNavigationMs: number;
   /** clickToNavigationMs / latency. */
   clickToNavigationRoundTrips: number;
-  quantityRenderShare: number | null;
+  mountCardRenders: number;
+  quantityCardRenders: number;
 }
 
 export interface BrowserBenchReport {
@@ -54,7 +55,6 @@ const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 export function summarize(scenario: Scenario, runs: ScenarioRun[], latencyMs: number): ScenarioResult {
   const worst = (pick: (run: ScenarioRun) => number) => Math.max(...runs.map(pick));
   const middle = (pick: (run: ScenarioRun) => number) => median(runs.map(pick));
-  const shares = runs.map((run) => run.quantityRenderShare).filter((share) => share !== null);
   const visibleMs = middle((run) => run.visibleMs);
   const clickToNavigationMs = middle((run) => run.clickToNavigationMs);
   const scripts = runs.map((run) => run.scriptMs).filter((ms) => ms !== null);
@@ -77,7 +77,8 @@ export function summarize(scenario: Scenario, runs: ScenarioRun[], latencyMs: nu
     clickRequests: worst((run) => run.clickRequests),
     clickToNavigationMs: round(clickToNavigationMs, 1),
     clickToNavigationRoundTrips: round(clickToNavigationMs / latencyMs),
-    quantityRenderShare: shares.length ? round(median(shares), 3) : null,
+    mountCardRenders: worst((run) => run.mountCardRenders),
+    quantityCardRenders: worst((run) => run.quantityCardRenders),
   };
 }
 

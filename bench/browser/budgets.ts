@@ -6,7 +6,13 @@
 import type { RenderMode } from "./benchServer.js";
 import type { BrowserBenchReport, ScenarioResult } from "./browserBench.js";
 
-export type BudgetedMetric = "requestsBeforeVisible" | "waterfallDepth" | "requestsAfterVisible" | "clickRequests" | "commitsToVisible";
+export type BudgetedMetric =
+  | "requestsBeforeVisible"
+  | "waterfallDepth"
+  | "requestsAfterVisible"
+  | "clickRequests"
+  | "commitsToVisible"
+  | "quantityCardRenders";
 
 export interface BrowserBudget {
   /** Every scenario of this render mode, or all of them. */
@@ -24,6 +30,7 @@ export const browserBudgets: BrowserBudget[] = [
   { mode: "ssr", metric: "requestsAfterVisible", max: 0, why: "hydration does not refetch what the server rendered" },
   { mode: "ssr", metric: "commitsToVisible", max: 1, why: "hydration is one commit" },
   { mode: "any", metric: "clickRequests", min: 1, max: 1, why: "Upgrade → one POST → the checkout navigation" },
+  { mode: "any", metric: "quantityCardRenders", min: 1, max: 1, why: "one card's quantity re-renders that card only" },
 ];
 
 export interface BrowserBudgetVerdict {

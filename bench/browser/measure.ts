@@ -1,7 +1,8 @@
 /**
  * One bench scenario in a real Chromium: open the page, wait for the plan cards, read what the page
- * recorded (its requests by Resource Timing, React commits by the Profiler, when the cards appeared),
- * change one card's quantity, then click Upgrade and time the checkout navigation.
+ * recorded (its requests by Resource Timing, React commits by the Profiler, when the cards appeared,
+ * PlanCard renders by a React DevTools hook), change one card's quantity, then click Upgrade and
+ * time the checkout navigation.
  *
  * Times come from the page's own clock (performance.now(), whose origin is the navigation start).
  * Counts and round trips (time / injected latency) are what budgets use; milliseconds are for reading.
@@ -38,8 +39,10 @@ export interface ScenarioRun {
   clickRequests: number;
   /** Click on Upgrade → the checkout navigation's request is sent. */
   clickToNavigationMs: number;
-  /** One "+" on a per-seat card: that commit's render time over the whole tree's (1 = all re-rendered). */
-  quantityRenderShare: number | null;
+  /** PlanCard renders until settled (one per card when nothing renders twice). */
+  mountCardRenders: number;
+  /** PlanCard renders caused by one "+" on a per-seat card (1: that card only). */
+  quantityCardRenders: number;
 }
 
 export interface ResourceEntry {
@@ -48,16 +51,55 @@ export interface ResourceEntry {
   end: number;
 }
 
+/** What installProbes sees of a React fiber. */
+interface Fiber {
+  type: unknown;
+  flags: number;
+  alternate: Fiber | null;
+  child: Fiber | null;
+  sibling: Fiber | null;
+  memoizedProps: Record<string, unknown> | null;
+}
+
 declare global {
   interface Window {
     __benchVisible: { insertedAt: number | null; frameAt: number | null };
+    /** PlanCard renders, one number per React commit. */
+    __benchCardRenders: number[];
+    __REACT_DEVTOOLS_GLOBAL_HOOK__?: unknown;
   }
 }
 
-/** Runs in every document before its own scripts: notes when the first plan card is inserted. */
+/**
+ * Runs in every document before its own scripts: notes when the first plan card is inserted, and
+ * counts PlanCard renders per commit through the hook React offers its DevTools (production and
+ * profiling builds call it too). Read as the DevTools do: a subtree whose child list is the previous
+ * commit's was not visited; in a visited one, a component rendered when it is new or has React's
+ * PerformedWork flag (a memo bail-out has not). A PlanCard is the component whose element is the
+ * `<article data-plan-id>`.
+ */
 function installProbes() {
   const state: Window["__benchVisible"] = { insertedAt: null, frameAt: null };
   window.__benchVisible = state;
+  const cardRenders: number[] = (window.__benchCardRenders = []);
+  const PERFORMED_WORK = 1;
+  const countCardRenders = (next: Fiber): number => {
+    const previous = next.alternate;
+    const element = next.child;
+    const isPlanCard = typeof next.type !== "string" && element?.type === "article" && element.memoizedProps?.["data-plan-id"] !== undefined;
+    let count = isPlanCard && (previous === null || (next.flags & PERFORMED_WORK) !== 0) ? 1 : 0;
+    if (previous !== null && next.child === previous.child) return count;
+    for (let child = next.child; child !== null; child = child.sibling) count += countCardRenders(child);
+    return count;
+  };
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    inject: () => 1,
+    onCommitFiberRoot: (_renderer: number, root: { current: Fiber }) => cardRenders.push(countCardRenders(root.current)),
+    onCommitFiberUnmount: () => undefined,
+    onPostCommitFiberRoot: () => undefined,
+    checkDCE: () => undefined,
+  };
   const observer = new MutationObserver(() => {
     if (state.insertedAt !== null || !document.querySelector("[data-plan-id]")) return;
     state.insertedAt = performance.now();
@@ -92,7 +134,8 @@ export async function runScenario(browser: Browser, server: BenchServer, scenari
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
-    await page.addInitScript(installProbes);
+    // As source: tsx (esbuild's keepNames) wraps named inner functions in __name(), so the page gets one.
+    await page.addInitScript({ content: `(() => { const __name = (target) => target; (${installProbes.toString()})(); })();` });
     await page.goto(server.pageUrl(scenario.catalogId, scenario.mode), { waitUntil: "commit" });
     await page.waitForFunction(() => window.__benchVisible?.frameAt != null, null, { timeout: 15_000 });
     // Server-rendered cards are visible before React runs: wait for it (hydration) too.
@@ -111,8 +154,9 @@ export async function runScenario(browser: Browser, server: BenchServer, scenari
     const api = loaded.resources.filter((entry) => isApi(entry.name)).map((entry) => ({ path: new URL(entry.name).pathname, start: entry.start, end: entry.end }));
     const beforeVisible = api.filter((entry) => entry.start < insertedAt);
     const firstWithCards = loaded.commits.findIndex((commit: BenchCommit) => commit.cards > 0);
+    const mountCardRenders = await page.evaluate(() => window.__benchCardRenders.reduce((sum, count) => sum + count, 0));
 
-    const quantityRenderShare = await changeOneQuantity(page);
+    const quantityCardRenders = await changeOneQuantity(page);
     const click = await clickUpgrade(page);
     return {
       cards: loaded.cards,
@@ -123,7 +167,8 @@ export async function runScenario(browser: Browser, server: BenchServer, scenari
       commitsToVisible: firstWithCards + 1,
       commitsSettled: loaded.commits.length,
       requestsAfterVisible: api.length - beforeVisible.length,
-      quantityRenderShare,
+      mountCardRenders,
+      quantityCardRenders,
       ...click,
     };
   } finally {
@@ -131,15 +176,14 @@ export async function runScenario(browser: Browser, server: BenchServer, scenari
   }
 }
 
-/** "+" on the first per-seat card; the share of the tree's render time that commit re-rendered. */
-async function changeOneQuantity(page: Page): Promise<number | null> {
-  const increase = page.locator("[data-plan-id] .ruk-stepper button").nth(1);
-  if ((await increase.count()) === 0) return null;
-  const before = await page.evaluate(() => window.__benchCommits.length);
-  await increase.click();
-  await page.waitForFunction((count) => window.__benchCommits.length > count, before);
-  const commit = await page.evaluate(() => window.__benchCommits.at(-1)!);
-  return commit.baseDuration > 0 ? commit.actualDuration / commit.baseDuration : null;
+/** "+" on the first per-seat card; the PlanCard renders of the commits it caused. */
+async function changeOneQuantity(page: Page): Promise<number> {
+  const before = await page.evaluate(() => window.__benchCardRenders.length);
+  await page.locator("[data-plan-id] .ruk-stepper").first().getByRole("button").nth(1).click();
+  await page.waitForFunction((count) => window.__benchCardRenders.length > count, before);
+  // Anything the change scheduled after its first commit (effects, transitions) lands too.
+  await page.waitForTimeout(100);
+  return page.evaluate((count) => window.__benchCardRenders.slice(count).reduce((sum, renders) => sum + renders, 0), before);
 }
 
 async function clickUpgrade(page: Page): Promise<Pick<ScenarioRun, "clickRequests" | "clickToNavigationMs">> {

@@ -42,6 +42,13 @@ describe("browser budgets", () => {
     }
   });
 
+  it("each card renders once on load, and one card's quantity re-renders that card only", () => {
+    for (const result of report.scenarios) {
+      expect(result.mountCardRenders).toBe(result.cards);
+      expect(result.quantityCardRenders).toBe(1);
+    }
+  });
+
   it("Upgrade reaches the checkout navigation after one round trip (not before it)", () => {
     for (const result of report.scenarios) expect(result.clickToNavigationRoundTrips).toBeGreaterThanOrEqual(1);
   });
