@@ -24,6 +24,7 @@ export interface ScenarioResult {
   visibleMs: number;
   /** visibleMs / latency. */
   visibleRoundTrips: number;
+  documentMs: number;
   scriptMs: number | null;
   /** (visibleMs − scriptMs) / latency: the library's share once the page's script runs; null when
    * the cards were visible before it (server-rendered). */
@@ -69,6 +70,7 @@ export function summarize(scenario: Scenario, runs: ScenarioRun[], latencyMs: nu
     waterfallDepth: worst((run) => run.waterfallDepth),
     visibleMs: round(visibleMs, 1),
     visibleRoundTrips: round(visibleMs / latencyMs),
+    documentMs: round(middle((run) => run.documentMs), 1),
     scriptMs: scripts.length ? round(median(scripts), 1) : null,
     scriptToVisibleRoundTrips: afterScript.length === runs.length ? round(median(afterScript) / latencyMs) : null,
     commitsToVisible: worst((run) => run.commitsToVisible),

@@ -27,6 +27,8 @@ export interface ScenarioRun {
   waterfallDepth: number;
   /** Navigation start → first frame with the cards. */
   visibleMs: number;
+  /** Navigation start → the HTML is received (server-rendered: after the server rendered it). */
+  documentMs: number;
   /** Navigation start → the bench script runs (the page's own load, the same for every library). */
   scriptMs: number | null;
   /** React commits up to and including the one that showed the cards (hydration: 1). */
@@ -144,6 +146,7 @@ export async function runScenario(browser: Browser, server: BenchServer, scenari
     const loaded = await page.evaluate(() => ({
       visible: window.__benchVisible,
       cards: document.querySelectorAll("[data-plan-id]").length,
+      document: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseEnd,
       script: performance.getEntriesByName("bench:script")[0]?.startTime ?? null,
       commits: window.__benchCommits ?? [],
       resources: performance
@@ -163,6 +166,7 @@ export async function runScenario(browser: Browser, server: BenchServer, scenari
       requestsBeforeVisible: beforeVisible.length,
       waterfallDepth: waterfallDepth(beforeVisible),
       visibleMs: loaded.visible.frameAt!,
+      documentMs: loaded.document,
       scriptMs: loaded.script,
       commitsToVisible: firstWithCards + 1,
       commitsSettled: loaded.commits.length,

@@ -75,6 +75,7 @@ const metrics: [keyof ScenarioResult, string][] = [
   ["waterfallDepth", "waterfall depth before cards visible"],
   ["visibleRoundTrips", "navigation → cards visible, round trips"],
   ["visibleMs", "navigation → cards visible, ms"],
+  ["documentMs", "navigation → HTML received, ms"],
   ["scriptMs", "navigation → page script runs, ms"],
   ["scriptToVisibleRoundTrips", "page script → cards visible, round trips"],
   ["commitsToVisible", "React commits until cards visible"],
