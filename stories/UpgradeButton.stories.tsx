@@ -113,7 +113,8 @@ export const ErrorState: Story = {
   play: async ({ canvas, userEvent, args }) => {
     const button = await canvas.findByRole("button", { name: "Upgrade to Basic" });
     await userEvent.click(button);
-    await expect(await canvas.findByRole("alert")).toHaveTextContent("HTTP");
+    // A 5xx is retried twice (same Idempotency-Key) before the error shows.
+    await expect(await canvas.findByRole("alert", {}, { timeout: 10_000 })).toHaveTextContent("HTTP");
     await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: "HTTP", status: 500 }));
     await expect(button).toHaveAttribute("data-state", "error");
     await expect(button).toBeEnabled();

@@ -59,7 +59,8 @@ describe("hosted checkout with webhook lag", () => {
 
     // The marker is removed from the address bar, nothing else is added.
     await expect.poll(() => new URL(page.url()).search).toBe("");
-    await expect.poll(currentPlan, { timeout: LAG_MS + 10_000 }).toBe("Basic");
+    // Polling backs off to every 4 s; a loaded CI machine needs more than the lag itself.
+    await expect.poll(currentPlan, { timeout: 30_000 }).toBe("Basic");
     expect(Date.now() - paidAt).toBeGreaterThanOrEqual(LAG_MS - 500);
     expect(await page.evaluate(() => (window as unknown as { __sawFinishing: boolean }).__sawFinishing)).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __clickableBoughtButton: number[] }).__clickableBoughtButton)).toEqual([]);
