@@ -69,13 +69,6 @@ export function createUpgradeClient(options: UpgradeClientOptions): UpgradeClien
     post?: { body: unknown; idempotencyKey: string },
   ): Promise<T> {
     const url = endpoint + path;
-    const method = post ? "POST" : "GET";
-    const headers = new Headers(await options.getHeaders?.());
-    headers.set("Accept", "application/json");
-    if (post) {
-      headers.set("Content-Type", "application/json");
-      headers.set(IDEMPOTENCY_KEY_HEADER, post.idempotencyKey);
-    }
 
     // One controller aborts the fetch for either reason (timeout, or the caller's signal); which one
     // fired is read back from the caller's signal. Works where AbortSignal.any does not exist.
@@ -92,9 +85,17 @@ export function createUpgradeClient(options: UpgradeClientOptions): UpgradeClien
     let response: Response;
     let text: string;
     try {
+      // In here, so a failing getHeaders (a token refresh while offline, an invalid header) is an
+      // UpgradeError like any other failure to ask (found by the schema fuzz).
+      const headers = new Headers(await options.getHeaders?.());
+      headers.set("Accept", "application/json");
+      if (post) {
+        headers.set("Content-Type", "application/json");
+        headers.set(IDEMPOTENCY_KEY_HEADER, post.idempotencyKey);
+      }
       // The global fetch is read at call time, so one installed later (msw, a polyfill) is used.
       response = await (options.fetch ?? fetch)(url, {
-        method,
+        method: post ? "POST" : "GET",
         headers,
         body: post && JSON.stringify(post.body),
         credentials: options.credentials,
