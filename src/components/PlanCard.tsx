@@ -65,8 +65,9 @@ export const PlanCard = memo(function PlanCard(props: PlanCardProps): ReactNode 
         <div className={classFor("features")}>
           {card.basePlanText && <p className="ruk-plan__base">{card.basePlanText}</p>}
           <ul>
-            {card.entitlements.map((line) => (
-              <li key={line.featureId}>{line.text}</li>
+            {/* By position: a backend may list a feature twice, and a line never moves. */}
+            {card.entitlements.map((line, index) => (
+              <li key={index}>{line.text}</li>
             ))}
           </ul>
         </div>

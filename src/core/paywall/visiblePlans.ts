@@ -28,12 +28,16 @@ export function isHiddenPlan(plan: Plan, hiddenPlanIds: readonly string[] = []):
   return plan.metadata?.hidden === "true" || hiddenPlanIds.includes(plan.id);
 }
 
-/** The plans to show, sorted. */
+/**
+ * The plans to show, sorted. A plan id the backend lists twice is shown once (its first entry):
+ * cards, busy states and quantities are keyed by plan id.
+ */
 export function visiblePlans(plans: readonly Plan[], options: VisiblePlansOptions = {}): Plan[] {
   const { productId, hiddenPlanIds } = options;
   return sortPlans(
     plans.filter(
-      (plan) =>
+      (plan, index) =>
+        plans.findIndex((other) => other.id === plan.id) === index &&
         (productId === undefined || plan.productId === productId) &&
         !isHiddenPlan(plan, hiddenPlanIds),
     ),
