@@ -11,7 +11,7 @@
 import type { ProvisionSubscriptionParams, ProvisionSubscriptionResult } from "./contract.js";
 import { canonicalJson } from "./canonicalJson.js";
 import { createIdempotencyKey } from "./idempotencyKey.js";
-import { retryDelay, shouldRetryProvision } from "./queryRetry.js";
+import { retryDelay, shouldRetry } from "./queryRetry.js";
 import { isRetryableStatus } from "./retryableStatus.js";
 import { createSingleFlight } from "./singleFlight.js";
 import type { UpgradeClient } from "./httpClient.js";
@@ -42,28 +42,22 @@ export function createProvisionCoordinator(
   return {
     provision(params) {
       const intent = canonicalJson(params);
-      return flights.run(intent, () => {
-        let idempotencyKey = keptKeys.get(intent);
-        if (idempotencyKey === undefined) {
-          idempotencyKey = createKey();
-          keptKeys.set(intent, idempotencyKey);
-        }
-        const key = idempotencyKey;
-        const send = (failures: number): Promise<ProvisionSubscriptionResult> =>
-          client.provisionSubscription(params, { idempotencyKey: key }).catch((error: unknown) => {
-            if (!shouldRetryProvision(failures, error)) throw error;
-            return new Promise((wake) => setTimeout(wake, retryDelay(failures, error))).then(() => send(failures + 1));
-          });
-        return send(0).then(
-          (result) => {
+      return flights.run(intent, async () => {
+        const idempotencyKey = keptKeys.get(intent) ?? createKey();
+        keptKeys.set(intent, idempotencyKey);
+        for (let failures = 0; ; failures++) {
+          try {
+            const result = await client.provisionSubscription(params, { idempotencyKey });
             keptKeys.delete(intent);
-            return { result, idempotencyKey: key };
-          },
-          (error: unknown) => {
-            if (!mayHaveProvisioned(error)) keptKeys.delete(intent);
-            throw error;
-          },
-        );
+            return { result, idempotencyKey };
+          } catch (error) {
+            if (!shouldRetry(failures, error, true)) {
+              if (!mayHaveProvisioned(error)) keptKeys.delete(intent);
+              throw error;
+            }
+            await new Promise((wake) => setTimeout(wake, retryDelay(failures, error)));
+          }
+        }
       });
     },
   };

@@ -16,21 +16,18 @@ export const MAX_RETRY_WAIT_MS = 10_000;
 
 /**
  * Whether to retry after failure number `failureCount + 1`: within the budget, no `Retry-After` too
- * long to wait for, and a failure that may pass. `status >= 500` only holds for a 5xx answer.
+ * long to wait for, and a failure that may pass. Reads by default (react-query calls it with two
+ * arguments); `provision` for the POST. `status >= 500` only holds for a 5xx answer.
  */
-function mayRetry(failureCount: number, error: unknown, read?: boolean): boolean {
+export function shouldRetry(failureCount: number, error: unknown, provision?: boolean): boolean {
   return (
     failureCount < MAX_QUERY_RETRIES &&
     error instanceof UpgradeError &&
     !(error.retryAfterMs! > MAX_RETRY_WAIT_MS) &&
     (error.code === "NETWORK" ||
-      (read ? error.code === "TIMEOUT" || (error.code === "HTTP" && isRetryableStatus(error.status)) : error.status! >= 500))
+      (provision ? error.status! >= 500 : error.code === "TIMEOUT" || (error.code === "HTTP" && isRetryableStatus(error.status))))
   );
 }
-
-export const shouldRetryQuery = (failureCount: number, error: unknown): boolean => mayRetry(failureCount, error, true);
-
-export const shouldRetryProvision = (failureCount: number, error: unknown): boolean => mayRetry(failureCount, error);
 
 /** The wait before the retry after failure number `failureCount + 1` (react-query counts from 0). */
 export function retryDelay(failureCount: number, error: unknown): number {

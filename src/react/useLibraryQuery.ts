@@ -17,7 +17,7 @@ import {
   type UseQueryResult,
 } from "@tanstack/react-query";
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
-import { retryDelay, shouldRetryQuery } from "../core/queryRetry.js";
+import { retryDelay, shouldRetry } from "../core/queryRetry.js";
 import type { UpgradeError } from "../core/UpgradeError.js";
 
 export function useLibraryQuery<T>(
@@ -28,7 +28,7 @@ export function useLibraryQuery<T>(
   // The library's retry policy and delays (Retry-After), unless the app's client sets a default or the hook call does.
   const defaults = queryClient.getDefaultOptions().queries;
   const defaulted = queryClient.defaultQueryOptions({
-    retry: defaults?.retry ?? shouldRetryQuery,
+    retry: defaults?.retry ?? shouldRetry,
     retryDelay: defaults?.retryDelay ?? retryDelay,
     ...options,
   });
