@@ -5,6 +5,7 @@
  */
 import { http } from "msw";
 import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { demoPlans } from "../../demo/catalog.js";
 import type { Customer, Plan } from "../../src/core/contract.js";
 import { createMemoryBackend, createUpgradeHandler, type MemoryBackendOptions } from "../../src/server/index.js";
@@ -55,4 +56,18 @@ export function createTestUpgradeServer(
     requests,
     posts: () => requests.filter((request) => request.method === "POST" && request.path === "/provision-subscription"),
   };
+}
+
+/**
+ * Serves the test server during a file's tests; after each test, back to the real handler alone,
+ * no recorded requests and a fresh backend.
+ */
+export function serveDuringTests(upgradeServer: ReturnType<typeof createTestUpgradeServer>): void {
+  beforeAll(() => upgradeServer.server.listen({ onUnhandledRequest: "error" }));
+  afterEach(() => {
+    upgradeServer.server.resetHandlers();
+    upgradeServer.requests.length = 0;
+    upgradeServer.backend.reset();
+  });
+  afterAll(() => upgradeServer.server.close());
 }

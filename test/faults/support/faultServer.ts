@@ -4,9 +4,9 @@
  * the real handler. Every request is counted with its Idempotency-Key and whether it was cancelled.
  */
 import { delay, http, HttpResponse, type HttpResponseResolver } from "msw";
-import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { beforeEach } from "vitest";
 import type { Customer } from "../../../src/core/contract.js";
-import { createTestUpgradeServer, ENDPOINT } from "../../support/upgradeServer.js";
+import { createTestUpgradeServer, ENDPOINT, serveDuringTests } from "../../support/upgradeServer.js";
 
 /** A scripted answer; `undefined` lets the request through to the real handler. */
 export type FaultStep = () => Response | undefined | Promise<Response | undefined>;
@@ -25,15 +25,9 @@ export const onFreePlan: Customer = {
 
 export function useFaultServer() {
   const upgradeServer = createTestUpgradeServer({ customers: [onFreePlan] });
-  const { server, backend } = upgradeServer;
-  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  const { server } = upgradeServer;
+  serveDuringTests(upgradeServer);
   beforeEach(() => window.history.replaceState(null, "", "/pricing"));
-  afterEach(() => {
-    server.resetHandlers();
-    upgradeServer.requests.length = 0;
-    backend.reset();
-  });
-  afterAll(() => server.close());
 
   /** Scripts the next requests to `method path`; returns the calls as they happen. */
   function script(method: "get" | "post", path: string, steps: FaultStep[]): FaultCall[] {
