@@ -59,13 +59,14 @@ describe("hosted checkout with webhook lag", () => {
 
     // The marker is removed from the address bar, nothing else is added.
     await expect.poll(() => new URL(page.url()).search).toBe("");
-    // Polling backs off to every 4 s; a loaded CI machine needs more than the lag itself.
-    await expect.poll(currentPlan, { timeout: 30_000 }).toBe("Basic");
+    // Polling backs off to every 4 s; a loaded 2-core machine (Vite transforming on demand) needs
+    // far more than the lag itself. The assertion is about what is shown, not how fast.
+    await expect.poll(currentPlan, { timeout: 60_000 }).toBe("Basic");
     expect(Date.now() - paidAt).toBeGreaterThanOrEqual(LAG_MS - 500);
     expect(await page.evaluate(() => (window as unknown as { __sawFinishing: boolean }).__sawFinishing)).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __clickableBoughtButton: number[] }).__clickableBoughtButton)).toEqual([]);
     expect(await page.getByRole("article", { name: "Basic" }).textContent()).toContain("Current plan");
-  });
+  }, 120_000);
 
   it("Cancel leaves everything as it was", async () => {
     page = await browser.newPage();
