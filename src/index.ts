@@ -22,7 +22,7 @@ export { readReturnMarker } from "./core/returnMarkerReader.js";
 export { queryKeys } from "./core/queryKeys.js";
 export { prefetchPlans, prefetchCustomer, type PrefetchOptions, type PrefetchQueryClient } from "./core/prefetch.js";
 export { StiggProvider, type StiggProviderProps } from "./react/StiggProvider.js";
-export type { CheckoutMode } from "./react/UpgradeContext.js";
+export { embeddedCheckout, type EmbeddedCheckout, type EmbeddedCheckoutOptions } from "./react/embeddedCheckout.js";
 export { useCheckoutStatus } from "./react/useCheckoutStatus.js";
 export type { CheckoutState } from "./core/checkoutState.js";
 export type { CheckoutDialogTexts } from "./react/checkoutDialogTexts.js";

@@ -14,17 +14,17 @@ export interface SizeBudget {
 }
 
 /**
- * The issues set 10 KiB (Paywall, own code) and 14 KiB (three hooks with react-query). Both held
- * until the always-loaded path gained checkout return handling, embedded-checkout wiring, entitlements
- * in the contract, Retry-After backoff, POST retries and the bfcache reset (measured: Paywall own code
- * 9.97 → 11.20 KiB, hooks 13.88 → 14.21 KiB, react-query alone being 9.46 KiB of the latter). The
- * limits below are those measurements plus a little room, so any further growth fails CI; getting
- * back under 10 and 14 is open work (see the issue notes), not a settled number.
+ * The issues set 10 KiB (Paywall, own code) and 14 KiB (three hooks with react-query). The hooks
+ * budget holds. The Paywall's own code does not yet: it held (9.97 KiB) until the always-loaded path
+ * gained checkout return handling, entitlements in the contract, Retry-After backoff, POST retries
+ * and the bfcache reset (11.20 KiB); making embedded checkout opt-in and tighter money formatting and
+ * URL checks brought it to 10.92 KiB. The limit below is that measurement plus a little room, so any
+ * growth fails CI; getting under 10 KiB is open work (see the issue notes), not a settled number.
  */
 export const sizeBudgets: SizeBudget[] = [
   { bundleId: "paywall", measure: "withReactQuery", maxGzipBytes: 22 * KiB },
   { bundleId: "paywall", measure: "ownCode", maxGzipBytes: 11.4 * KiB },
-  { bundleId: "hooks", measure: "withReactQuery", maxGzipBytes: 14.4 * KiB },
+  { bundleId: "hooks", measure: "withReactQuery", maxGzipBytes: 14 * KiB },
 ];
 
 export interface BudgetVerdict {

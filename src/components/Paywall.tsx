@@ -134,8 +134,12 @@ export function Paywall(props: PaywallProps): ReactNode {
         })}
       </ul>
       {paywall.provisionError && (
-        <p className={classFor("notice")} role="alert">
-          {text(texts.provisionError, { code: paywall.provisionError.code, message: paywall.provisionError.message })}
+        <p className={classFor("notice")} role="alert" data-error-code={paywall.provisionError.code}>
+          {text(texts.provisionError, {
+            code: paywall.provisionError.code,
+            // Only the backend's message is meant for users; the library's name URLs.
+            message: paywall.provisionError.serverCode ? paywall.provisionError.message : "",
+          })}
         </p>
       )}
     </section>

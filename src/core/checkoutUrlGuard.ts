@@ -8,7 +8,8 @@ import { UpgradeError } from "./UpgradeError.js";
 /** Stripe's hosted checkout; always allowed. */
 export const STRIPE_CHECKOUT_HOST = "checkout.stripe.com";
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+/** Where plain http is fine: local development. */
+const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 
 export interface CheckoutUrlGuardOptions {
   /** The page's own origin (`window.location.origin`); relative URLs resolve against it. */
@@ -19,28 +20,30 @@ export interface CheckoutUrlGuardOptions {
 
 export type CheckoutUrlVerdict = { ok: true; url: URL } | { ok: false; reason: string };
 
+/**
+ * Allowed: https (or http on a loopback host), no credentials in the URL, and either the page's
+ * own origin (the backend serving its own checkout page) or an allowed host.
+ */
 export function checkCheckoutUrl(raw: string, options: CheckoutUrlGuardOptions = {}): CheckoutUrlVerdict {
+  const { pageOrigin, allowedCheckoutHosts = [] } = options;
   let url: URL;
   try {
-    url = new URL(raw, options.pageOrigin);
+    url = new URL(raw, pageOrigin);
   } catch {
     return { ok: false, reason: "invalid URL" };
   }
-  const isLoopback = LOOPBACK_HOSTS.has(url.hostname);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback)) {
-    return { ok: false, reason: `${url.protocol} is not https:` };
-  }
-  if (url.username !== "" || url.password !== "") {
-    return { ok: false, reason: "credentials in URL" };
-  }
-  const sameOrigin = options.pageOrigin !== undefined && url.origin === safeOrigin(options.pageOrigin);
-  const allowedHosts = [STRIPE_CHECKOUT_HOST, ...(options.allowedCheckoutHosts ?? [])].map((host) =>
-    host.toLowerCase(),
-  );
-  if (!sameOrigin && !allowedHosts.includes(url.hostname)) {
-    return { ok: false, reason: `${url.hostname} is not an allowed host` };
-  }
-  return { ok: true, url };
+  const { protocol, hostname } = url;
+  // Parsing succeeded, so `pageOrigin`, when given, is a valid URL too (a bad base throws above).
+  const sameOrigin = pageOrigin !== undefined && url.origin === new URL(pageOrigin).origin;
+  const reason =
+    protocol !== "https:" && !(protocol === "http:" && LOOPBACK_HOSTS.includes(hostname))
+      ? `${protocol} is not https:`
+      : url.username || url.password
+        ? "credentials in URL"
+        : !sameOrigin && ![STRIPE_CHECKOUT_HOST, ...allowedCheckoutHosts].some((host) => host.toLowerCase() === hostname)
+          ? `${hostname} is not an allowed host`
+          : undefined;
+  return reason ? { ok: false, reason } : { ok: true, url };
 }
 
 /** Like `checkCheckoutUrl`, but throws `UpgradeError("CHECKOUT_URL_REJECTED")`. */
@@ -50,12 +53,4 @@ export function assertCheckoutUrl(raw: string, options: CheckoutUrlGuardOptions 
   throw new UpgradeError("CHECKOUT_URL_REJECTED", `Checkout URL refused: ${verdict.reason}`, {
     details: { checkoutUrl: raw },
   });
-}
-
-function safeOrigin(value: string): string | undefined {
-  try {
-    return new URL(value).origin;
-  } catch {
-    return undefined;
-  }
 }

@@ -153,7 +153,7 @@ export interface ProvisionPaymentRequired {
   /** Hosted checkout page; the library redirects here (and falls back to it from embedded mode). */
   checkoutUrl: string;
   checkoutBillingId?: string;
-  /** Client secret of an embedded Stripe Checkout Session, for `checkoutMode="embedded"`. */
+  /** Client secret of an embedded Stripe Checkout Session, for apps using `embeddedCheckout()`. */
   checkoutClientSecret?: string;
 }
 

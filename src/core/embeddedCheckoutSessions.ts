@@ -1,8 +1,10 @@
 /**
- * The embedded checkout that is open now, if any: the provider's dialog host renders it, the
- * provisioning hook opens it, and closing it is seen by both.
+ * The embedded checkout that is open now, if any: the dialog host renders it, the provisioning
+ * hook opens it, and closing it is seen by both. One store per provider, made on first use by the
+ * lazily loaded embedded-checkout code, so redirect-only apps carry none of this.
  */
 import type { CheckoutIntent } from "./checkoutIntent.js";
+import { createExternalStore, type ExternalStore } from "./externalStore.js";
 import type { StripeLike } from "./stripeLoader.js";
 
 export interface EmbeddedCheckoutSession {
@@ -13,4 +15,18 @@ export interface EmbeddedCheckoutSession {
   opener: Element | null;
   /** Called once when the dialog closes: paid (true) or left (false). */
   settle: (completed: boolean) => void;
+}
+
+export type EmbeddedSessionStore = ExternalStore<EmbeddedCheckoutSession | null>;
+
+const stores = new WeakMap<object, EmbeddedSessionStore>();
+
+/** The session store of the provider whose stable `checkoutState` store is given. */
+export function embeddedSessionStore(provider: { checkoutState: object }): EmbeddedSessionStore {
+  let store = stores.get(provider.checkoutState);
+  if (!store) {
+    store = createExternalStore<EmbeddedCheckoutSession | null>(null);
+    stores.set(provider.checkoutState, store);
+  }
+  return store;
 }

@@ -54,7 +54,7 @@ export function createStripeLoader(options: StripeLoaderOptions): StripeLoader {
     let source: StripeSource | undefined = options.stripe;
     if (source === undefined) {
       if (!options.publishableKey) {
-        throw new UpgradeError("STRIPE_UNAVAILABLE", "Embedded checkout needs the `stripe` or `stripePublishableKey` prop.");
+        throw new UpgradeError("STRIPE_UNAVAILABLE", "embeddedCheckout() needs `stripe` or `publishableKey`.");
       }
       const loadStripe = await (options.importLoadStripe ?? importStripePure)();
       source = loadStripe(options.publishableKey);

@@ -2,10 +2,10 @@
 /**
  * The embedded checkout dialog: a modal <dialog> (see useModalDialog) labelled by its title, closed
  * by Esc or the close button. It mounts Stripe's embedded checkout and destroys it when it closes.
- * Loaded lazily, only in embedded mode.
+ * Loaded lazily, only by apps that use `embeddedCheckout()`.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
-import type { EmbeddedCheckoutSession } from "../core/embeddedCheckoutSessions.js";
+import { embeddedSessionStore, type EmbeddedCheckoutSession } from "../core/embeddedCheckoutSessions.js";
 import type { EmbeddedCheckoutInstance } from "../core/stripeLoader.js";
 import { cancelCheckout, startFinalizing } from "./checkoutFinalization.js";
 import type { CheckoutDialogTexts } from "./checkoutDialogTexts.js";
@@ -29,9 +29,10 @@ export default function CheckoutDialog({ session, texts }: { session: EmbeddedCh
   // Closing removes the session, which unmounts this dialog: cleanups destroy Stripe's instance,
   // close the <dialog> and give focus back to the button that opened it.
   const close = (completed: boolean) => {
-    if (context.embeddedSession.get() !== session) return;
+    const sessions = embeddedSessionStore(context);
+    if (sessions.get() !== session) return;
     void instances.get(session)?.then((instance) => instance.destroy());
-    context.embeddedSession.set(null);
+    sessions.set(null);
     session.settle(completed);
     if (completed) startFinalizing(context, session.intent);
     else cancelCheckout(context);

@@ -1,9 +1,10 @@
 "use client";
 /**
- * Renders the embedded checkout dialog while a session is open. Loaded lazily by the provider,
- * and only in embedded mode.
+ * Renders the embedded checkout dialog while a session is open. Loaded lazily, and only by apps
+ * that use `embeddedCheckout()`.
  */
 import { useSyncExternalStore, type ReactNode } from "react";
+import { embeddedSessionStore } from "../core/embeddedCheckoutSessions.js";
 import CheckoutDialog from "./CheckoutDialog.js";
 import { defaultCheckoutDialogTexts, type CheckoutDialogTexts } from "./checkoutDialogTexts.js";
 import { useUpgradeContext } from "./UpgradeContext.js";
@@ -11,7 +12,7 @@ import { useUpgradeContext } from "./UpgradeContext.js";
 const noSession = () => null;
 
 export default function EmbeddedCheckoutHost({ texts }: { texts: Partial<CheckoutDialogTexts> | undefined }): ReactNode {
-  const { embeddedSession } = useUpgradeContext();
-  const session = useSyncExternalStore(embeddedSession.subscribe, embeddedSession.get, noSession);
+  const sessions = embeddedSessionStore(useUpgradeContext());
+  const session = useSyncExternalStore(sessions.subscribe, sessions.get, noSession);
   return session ? <CheckoutDialog session={session} texts={{ ...defaultCheckoutDialogTexts, ...texts }} /> : null;
 }

@@ -7,17 +7,15 @@
  * pass their client to react-query explicitly, so the app's components keep seeing the app's client.
  */
 import { QueryClient, QueryClientContext } from "@tanstack/react-query";
-import { lazy, Suspense, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { IDLE_CHECKOUT, type CheckoutState } from "../core/checkoutState.js";
 import type { Subscription } from "../core/contract.js";
-import type { EmbeddedCheckoutSession } from "../core/embeddedCheckoutSessions.js";
 import { createExternalStore } from "../core/externalStore.js";
 import { createUpgradeClient, type FetchLike } from "../core/httpClient.js";
 import { createProvisionCoordinator } from "../core/provisionCoordinator.js";
 import { createSingleFlight } from "../core/singleFlight.js";
-import type { StripeSource } from "../core/stripeLoader.js";
-import type { CheckoutDialogTexts } from "./checkoutDialogTexts.js";
-import { UpgradeContext, type CheckoutMode, type UpgradeContextValue } from "./UpgradeContext.js";
+import type { EmbeddedCheckout } from "./embeddedCheckout.js";
+import { UpgradeContext, type UpgradeContextValue } from "./UpgradeContext.js";
 import { useCheckoutReturn } from "./useCheckoutReturn.js";
 
 export interface StiggProviderProps {
@@ -41,16 +39,11 @@ export interface StiggProviderProps {
   allowedCheckoutHosts?: readonly string[];
   /** BCP 47 locale for prices; defaults to "en-US" (never the browser's, so SSR output matches). */
   locale?: string;
-  /** "redirect" (default): go to the hosted checkout. "embedded": Stripe's embedded checkout in a dialog. */
-  checkoutMode?: CheckoutMode;
-  /** For embedded checkout: a Stripe object or `loadStripe(...)`'s promise. */
-  stripe?: StripeSource;
-  /** For embedded checkout, instead of `stripe`: Stripe.js is loaded lazily with this key. */
-  stripePublishableKey?: string;
-  /** How long Stripe.js may take to load before falling back to the hosted checkout (default 10 s). */
-  stripeLoadTimeoutMs?: number;
-  /** Texts of the embedded checkout dialog. */
-  checkoutDialogTexts?: Partial<CheckoutDialogTexts>;
+  /**
+   * Stripe's embedded checkout in a dialog, instead of redirecting to the hosted checkout (the
+   * default): `embeddedCheckout({ publishableKey })`, made once (module level or useMemo).
+   */
+  checkout?: EmbeddedCheckout;
   /** How long to wait, after a checkout, for the plan to become live (default 30 s). */
   checkoutFinalizeTimeoutMs?: number;
   /** The bought plan is live (after a hosted or embedded checkout). */
@@ -60,18 +53,6 @@ export interface StiggProviderProps {
   /** Gave up waiting for the plan to go live; the payment is probably still being processed. */
   onCheckoutPending?: () => void;
   children?: ReactNode;
-}
-
-// Only embedded mode renders it, so redirect-mode apps never load the dialog code.
-const EmbeddedCheckoutHost = lazy(() => import("./EmbeddedCheckoutHost.js"));
-
-/**
- * A `loadStripe()` promise is created by the app long before a click needs it: if it rejects
- * (ad blocker), that must not surface as an unhandled rejection. The loader still sees the failure.
- */
-function handled<T>(value: T): T {
-  if (value instanceof Promise) value.catch(() => undefined);
-  return value;
 }
 
 const defaultNavigate = (url: string): void => {
@@ -115,13 +96,12 @@ export function StiggProvider(props: StiggProviderProps): ReactNode {
   const [stores] = useState(() => ({
     followThrough: createSingleFlight(),
     checkoutState: createExternalStore<CheckoutState>(IDLE_CHECKOUT),
-    embeddedSession: createExternalStore<EmbeddedCheckoutSession | null>(null),
     events: latest,
   }));
 
   const customerId = props.customerId ?? null;
   const allowedHostsKey = (props.allowedCheckoutHosts ?? []).join(" ");
-  const { locale, checkoutMode = "redirect", stripe, stripePublishableKey, stripeLoadTimeoutMs } = props;
+  const { locale, checkout } = props;
   const value = useMemo<UpgradeContextValue>(
     () => ({
       endpoint: client.endpoint,
@@ -133,21 +113,16 @@ export function StiggProvider(props: StiggProviderProps): ReactNode {
       navigate: (url) => (latest.current.navigate ?? defaultNavigate)(url),
       allowedCheckoutHosts: allowedHostsKey === "" ? [] : allowedHostsKey.split(" "),
       locale,
-      checkoutMode,
-      stripeOptions: { stripe: handled(stripe), publishableKey: stripePublishableKey, timeoutMs: stripeLoadTimeoutMs },
+      embeddedCheckout: checkout,
     }),
-    [client, queryClient, customerId, coordinator, stores, allowedHostsKey, locale, checkoutMode, stripe, stripePublishableKey, stripeLoadTimeoutMs]);
+    [client, queryClient, customerId, coordinator, stores, allowedHostsKey, locale, checkout]);
 
   useCheckoutReturn(value);
 
   return (
     <UpgradeContext.Provider value={value}>
       {props.children}
-      {checkoutMode === "embedded" && (
-        <Suspense fallback={null}>
-          <EmbeddedCheckoutHost texts={props.checkoutDialogTexts} />
-        </Suspense>
-      )}
+      {checkout?.render()}
     </UpgradeContext.Provider>
   );
 }

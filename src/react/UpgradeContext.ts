@@ -6,14 +6,11 @@ import type { QueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
 import type { CheckoutState } from "../core/checkoutState.js";
 import type { Subscription } from "../core/contract.js";
-import type { EmbeddedCheckoutSession } from "../core/embeddedCheckoutSessions.js";
 import type { ExternalStore } from "../core/externalStore.js";
 import type { UpgradeClient } from "../core/httpClient.js";
 import type { ProvisionCoordinator } from "../core/provisionCoordinator.js";
 import type { SingleFlight } from "../core/singleFlight.js";
-import type { StripeLoaderOptions } from "../core/stripeLoader.js";
-
-export type CheckoutMode = "redirect" | "embedded";
+import type { EmbeddedCheckout } from "./embeddedCheckout.js";
 
 export interface UpgradeContextValue {
   endpoint: string;
@@ -26,11 +23,8 @@ export interface UpgradeContextValue {
   navigate: (url: string) => void;
   allowedCheckoutHosts: readonly string[];
   locale: string | undefined;
-  checkoutMode: CheckoutMode;
-  /** How embedded checkout gets Stripe; read lazily by the embedded-checkout chunk. */
-  stripeOptions: StripeLoaderOptions;
-  /** The embedded checkout open now. */
-  embeddedSession: ExternalStore<EmbeddedCheckoutSession | null>;
+  /** Set when the app opted into embedded checkout; absent: redirect to the hosted checkout. */
+  embeddedCheckout: EmbeddedCheckout | undefined;
   /** What happened to the last checkout; see useCheckoutStatus. */
   checkoutState: ExternalStore<CheckoutState>;
   /** The provider's latest checkout callbacks and settings. */

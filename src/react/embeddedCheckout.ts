@@ -1,39 +1,53 @@
+"use client";
 /**
- * The embedded-checkout start, loaded lazily (dynamic import) only in checkoutMode="embedded", so
- * the Stripe loader is not in the main bundle of apps that redirect.
+ * Opt-in embedded checkout: Stripe's embedded Checkout in a modal dialog instead of a redirect to
+ * the hosted page. Pass what `embeddedCheckout()` returns to `<StiggProvider checkout>`. Only apps
+ * that import it carry it (and even they load Stripe.js and the dialog lazily, on first need), so
+ * redirect-only apps ship none of it.
+ *
+ *   const checkout = embeddedCheckout({ publishableKey: "pk_live_..." }); // once, at module level
+ *   <StiggProvider endpoint="/api/upgrade" checkout={checkout}>…</StiggProvider>
  */
+import { createElement, lazy, Suspense, type ReactNode } from "react";
 import type { CheckoutIntent } from "../core/checkoutIntent.js";
-import { createStripeLoader, type StripeLoader, type StripeLoaderOptions } from "../core/stripeLoader.js";
+import type { StripeSource } from "../core/stripeLoader.js";
+import type { CheckoutDialogTexts } from "./checkoutDialogTexts.js";
 import type { UpgradeContextValue } from "./UpgradeContext.js";
 
-// One loader per provider configuration, so a warm-up's load is reused by the click after it.
-const loaders = new WeakMap<StripeLoaderOptions, StripeLoader>();
-
-function loaderFor(options: StripeLoaderOptions): StripeLoader {
-  let loader = loaders.get(options);
-  if (!loader) {
-    loader = createStripeLoader(options);
-    loaders.set(options, loader);
-  }
-  return loader;
+export interface EmbeddedCheckoutOptions {
+  /** A Stripe object, or the promise `loadStripe(...)` returned. */
+  stripe?: StripeSource;
+  /** Instead of `stripe`: Stripe.js is loaded lazily, with this key, on first need. */
+  publishableKey?: string;
+  /** How long Stripe.js may take to load before falling back to the hosted checkout (default 10 000). */
+  loadTimeoutMs?: number;
+  /** Texts of the checkout dialog. */
+  texts?: Partial<CheckoutDialogTexts>;
 }
 
-/**
- * Loads Stripe (bounded by the loader's timeout) and opens the dialog: `onOpen` is called then,
- * and the promise settles when the dialog closes (true: paid). Rejects when Stripe is unavailable.
- */
-export async function openEmbeddedCheckout(
-  context: UpgradeContextValue,
-  clientSecret: string,
-  intent: CheckoutIntent,
-  opener: Element | null,
-  onOpen: () => void,
-): Promise<boolean> {
-  const stripe = await loaderFor(context.stripeOptions).load();
-  onOpen();
-  return new Promise((settle) => context.embeddedSession.set({ stripe, clientSecret, intent, opener, settle }));
+/** What `<StiggProvider checkout>` takes. Its members are the library's; apps only pass it on. */
+export interface EmbeddedCheckout {
+  /** Opens the dialog; settles when it closes (true: paid). Rejects when Stripe is unavailable. */
+  open(context: UpgradeContextValue, clientSecret: string, intent: CheckoutIntent, opener: Element | null, onOpen: () => void): Promise<boolean>;
+  /** Starts loading Stripe.js (an upgrade button is hovered or focused). */
+  warmUp(): void;
+  /** The dialog, rendered by the provider. */
+  render(): ReactNode;
 }
 
-export function warmUpStripe(context: UpgradeContextValue): void {
-  loaderFor(context.stripeOptions).warmUp();
+// Stable across embeddedCheckout() calls, so a configuration made inline never remounts the dialog.
+const EmbeddedCheckoutHost = /* @__PURE__ */ lazy(() => import("./EmbeddedCheckoutHost.js"));
+
+export function embeddedCheckout(options: EmbeddedCheckoutOptions = {}): EmbeddedCheckout {
+  // A `loadStripe()` promise made long before a click may reject (ad blocker): that must not be an
+  // unhandled rejection. The loader still sees the failure and falls back to the hosted checkout.
+  if (options.stripe instanceof Promise) options.stripe.catch(() => undefined);
+  const runtime = () => import("./embeddedCheckoutRuntime.js");
+  return {
+    open: async (...args) => (await runtime()).openEmbeddedCheckout(options, ...args),
+    warmUp: () => {
+      runtime().then((module) => module.warmUpStripe(options)).catch(() => undefined);
+    },
+    render: () => createElement(Suspense, { fallback: null }, createElement(EmbeddedCheckoutHost, { texts: options.texts })),
+  };
 }

@@ -14,10 +14,6 @@ const NONE: WarmUpHandlers = {};
  * points at or focuses it, so the checkout opens faster on click. Nothing in redirect mode.
  */
 export function useCheckoutWarmUp(): WarmUpHandlers {
-  const context = useContext(UpgradeContext);
-  if (!context || context.checkoutMode !== "embedded") return NONE;
-  const warmUp = () => {
-    void import("./embeddedCheckout.js").then((module) => module.warmUpStripe(context)).catch(() => undefined);
-  };
-  return { onPointerEnter: warmUp, onFocus: warmUp };
+  const embedded = useContext(UpgradeContext)?.embeddedCheckout;
+  return embedded ? { onPointerEnter: embedded.warmUp, onFocus: embedded.warmUp } : NONE;
 }

@@ -4,6 +4,7 @@
  * own. The decisions (order, prices, button intents, texts) come from the pure core model; this hook
  * only adds the data fetching and the user's choices (period, quantities, the clicked plan).
  */
+import { replaceEqualDeep } from "@tanstack/react-query";
 import { startTransition, useCallback, useMemo, useRef, useState } from "react";
 import type { BillingPeriod, Plan } from "../core/contract.js";
 import { buildPaywallModel, type PaywallModel, type PlanCardModel } from "../core/paywall/paywallModel.js";
@@ -87,8 +88,9 @@ export function usePaywall(options: UsePaywallOptions = {}): UsePaywallResult {
   const texts = useMemo(() => resolveTexts(textOverrides), [textOverrides]);
   const billingPeriod = options.billingPeriod ?? pickedPeriod;
 
-  // The cards last shown: a rebuilt card equal to its predecessor is that same object, so the
-  // memoized PlanCards whose content did not change (all but one on a quantity change) skip rendering.
+  // The cards last shown: a rebuilt card equal to its predecessor is that same object (react-query's
+  // structural sharing), so the memoized PlanCards whose content did not change (all but one on a
+  // quantity change) skip rendering.
   const shownCards = useRef<PlanCardModel[]>([]);
   const model = useMemo(() => {
     if (!plans.data || customer.data === undefined) return null;
@@ -104,10 +106,7 @@ export function usePaywall(options: UsePaywallOptions = {}): UsePaywallResult {
       locale,
       texts,
     });
-    built.cards = shownCards.current = built.cards.map((card, index) => {
-      const shown = shownCards.current[index];
-      return JSON.stringify(shown) === JSON.stringify(card) ? shown! : card;
-    });
+    built.cards = shownCards.current = replaceEqualDeep(shownCards.current, built.cards);
     return built;
   }, [
     plans.data,

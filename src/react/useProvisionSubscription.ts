@@ -188,10 +188,9 @@ async function provisionAndFollow(
   // Absent fields stay undefined here and are dropped when the intent is saved as JSON.
   const { customerId, planId, billingPeriod, unitQuantity } = params;
   const intent: CheckoutIntent = { customerId, planId, billingPeriod, unitQuantity, idempotencyKey, savedAt: Date.now() };
-  if (context.checkoutMode === "embedded" && result.checkoutClientSecret) {
+  if (context.embeddedCheckout && result.checkoutClientSecret) {
     try {
-      const { openEmbeddedCheckout } = await import("./embeddedCheckout.js");
-      return outcome("embedded", await openEmbeddedCheckout(context, result.checkoutClientSecret, intent, opener, onCheckoutOpen));
+      return outcome("embedded", await context.embeddedCheckout.open(context, result.checkoutClientSecret, intent, opener, onCheckoutOpen));
     } catch {
       // Stripe.js blocked, offline or too slow: the hosted checkout below still works.
     }

@@ -3,12 +3,14 @@
  * opens, is labelled, mounts Stripe's checkout in it, and completion, closing and load failures
  * each do the right thing.
  */
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { useState } from "react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { Paywall, type StripeLike } from "../../src/index.js";
+import { embeddedCheckout, Paywall, StiggProvider, type StripeLike } from "../../src/index.js";
 import { renderWithProvider } from "../support/render.js";
-import { createTestUpgradeServer, ENDPOINT } from "../support/upgradeServer.js";
+import { createTestUpgradeServer, ENDPOINT, IDENTITY_HEADER } from "../support/upgradeServer.js";
 
 const upgradeServer = createTestUpgradeServer({
   customers: [{ id: "customer-1", subscriptions: [{ id: "s", planId: "plan-free", status: "ACTIVE", startDate: "2026-01-01T00:00:00.000Z" }] }],
@@ -64,7 +66,7 @@ describe("embedded checkout", () => {
   it("mounts Stripe's checkout in a labelled dialog; completing it finalizes and shows the plan", async () => {
     const fake = fakeStripe();
     const onCheckoutCompleted = vi.fn();
-    const { navigations } = renderWithProvider(<Paywall />, { checkoutMode: "embedded", stripe: fake.stripe, onCheckoutCompleted });
+    const { navigations } = renderWithProvider(<Paywall />, { checkout: embeddedCheckout({ stripe: fake.stripe }), onCheckoutCompleted });
     const { dialog } = await openCheckout();
     await waitFor(() => expect(fake.calls.mounted).toHaveLength(1));
     expect(dialog.contains(fake.calls.mounted[0]!)).toBe(true);
@@ -84,7 +86,7 @@ describe("embedded checkout", () => {
   it("the close button destroys it, reports a cancel, and gives focus back", async () => {
     const fake = fakeStripe();
     const onCheckoutCanceled = vi.fn();
-    renderWithProvider(<Paywall />, { checkoutMode: "embedded", stripe: fake.stripe, onCheckoutCanceled });
+    renderWithProvider(<Paywall />, { checkout: embeddedCheckout({ stripe: fake.stripe }), onCheckoutCanceled });
     const { user, upgrade } = await openCheckout();
     await waitFor(() => expect(fake.calls.mounted).toHaveLength(1));
     await user.click(screen.getByRole("button", { name: "Close checkout" }));
@@ -98,7 +100,7 @@ describe("embedded checkout", () => {
   it("Esc (the dialog's cancel event) closes it the same way", async () => {
     const fake = fakeStripe();
     const onCheckoutCanceled = vi.fn();
-    renderWithProvider(<Paywall />, { checkoutMode: "embedded", stripe: fake.stripe, onCheckoutCanceled });
+    renderWithProvider(<Paywall />, { checkout: embeddedCheckout({ stripe: fake.stripe }), onCheckoutCanceled });
     const { dialog } = await openCheckout();
     await waitFor(() => expect(fake.calls.mounted).toHaveLength(1));
     fireEvent(dialog, new Event("cancel", { cancelable: true }));
@@ -111,7 +113,7 @@ describe("embedded checkout", () => {
     ["Stripe.js fails to load", () => Promise.reject(new Error("blocked by client"))],
     ["Stripe.js never loads (timeout)", () => new Promise<StripeLike | null>(() => undefined)],
   ])("%s: falls back to the hosted checkout", async (_name, stripe) => {
-    const { navigations } = renderWithProvider(<Paywall />, { checkoutMode: "embedded", stripe: stripe(), stripeLoadTimeoutMs: 100 });
+    const { navigations } = renderWithProvider(<Paywall />, { checkout: embeddedCheckout({ stripe: stripe(), loadTimeoutMs: 100 }) });
     const user = userEvent.setup();
     await user.click(await screen.findByRole("button", { name: "Upgrade: Basic" }));
     await waitFor(() => expect(navigations).toHaveLength(1));
@@ -122,18 +124,46 @@ describe("embedded checkout", () => {
   it("hovering an upgrade button starts loading Stripe.js (the real loader injects its script)", async () => {
     const stripeScripts = () => Array.from(document.querySelectorAll("script")).filter((script) => script.src.startsWith("https://js.stripe.com"));
     expect(stripeScripts()).toEqual([]);
-    renderWithProvider(<Paywall />, { checkoutMode: "embedded", stripePublishableKey: "pk_test_123" });
+    renderWithProvider(<Paywall />, { checkout: embeddedCheckout({ publishableKey: "pk_test_123" }) });
     const user = userEvent.setup();
     await user.hover(await screen.findByRole("button", { name: "Upgrade: Basic" }));
     await waitFor(() => expect(stripeScripts()).toHaveLength(1));
   });
 
-  it("in redirect mode a client secret is ignored and the hosted checkout is used", async () => {
+  it("without `checkout` a client secret is ignored and the hosted checkout is used", async () => {
     const fake = fakeStripe();
-    const { navigations } = renderWithProvider(<Paywall />, { stripe: fake.stripe });
+    embeddedCheckout({ stripe: fake.stripe }); // made but not passed: the provider redirects
+    const { navigations } = renderWithProvider(<Paywall />);
     const user = userEvent.setup();
     await user.click(await screen.findByRole("button", { name: "Upgrade: Basic" }));
     await waitFor(() => expect(navigations).toHaveLength(1));
     expect(fake.calls.created).toEqual([]);
+    expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
+  it("a configuration made inline on every render keeps the open dialog (one Stripe checkout)", async () => {
+    const fake = fakeStripe();
+    function App() {
+      const [renders, setRenders] = useState(0);
+      return (
+        <StiggProvider
+          endpoint={ENDPOINT}
+          customerId="customer-1"
+          getHeaders={() => ({ [IDENTITY_HEADER]: "customer-1" })}
+          navigate={() => undefined}
+          checkout={embeddedCheckout({ stripe: fake.stripe })}
+        >
+          <button type="button" onClick={() => setRenders(renders + 1)}>rerender {renders}</button>
+          <Paywall />
+        </StiggProvider>
+      );
+    }
+    render(<App />, { wrapper: ({ children }) => <QueryClientProvider client={new QueryClient()}>{children}</QueryClientProvider> });
+    const { user } = await openCheckout();
+    await waitFor(() => expect(fake.calls.mounted).toHaveLength(1));
+    await user.click(screen.getByRole("button", { name: "rerender 0", hidden: true }));
+    await user.click(screen.getByRole("button", { name: "rerender 1", hidden: true }));
+    expect(screen.getByRole("dialog", { name: "Complete your purchase" })).toBeTruthy();
+    expect(fake.calls.created).toHaveLength(1);
   });
 });

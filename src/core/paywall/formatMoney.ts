@@ -3,55 +3,28 @@
  * ("$10", "10 €"), and without hiding sub-cent usage prices ("$0.001", not "$0.00").
  */
 
-/** The formatters for one locale and currency, built once and reused. */
-interface MoneyFormatters {
-  /** The currency's own precision: "$9.50". */
-  standard: Intl.NumberFormat;
-  /** No fraction digits: "$10". */
-  whole: Intl.NumberFormat;
-  /** Up to SUBUNIT_FRACTION_DIGITS, built on first need: "$0.001". */
-  subunit: Intl.NumberFormat | undefined;
-  /** 10 ** the currency's fraction digits: 100 for USD and EUR, 1 for JPY, 1000 for KWD. */
-  scale: number;
-}
-
 /** Digits shown for amounts below the currency's smallest unit, e.g. per-API-call prices. */
 const SUBUNIT_FRACTION_DIGITS = 6;
 
 /**
  * Building a formatter is costly and this runs per card per render, so formatters are kept per
- * locale and currency. Apps use few of each, so the map stays small.
+ * locale, currency and precision. Apps use few of each, so the map stays small.
  */
-const cache = new Map<string, MoneyFormatters>();
+const formatters = new Map<string, Intl.NumberFormat>();
 
-function formattersFor(locale: string, currency: string): MoneyFormatters {
-  const key = `${locale}|${currency}`;
-  let formatters = cache.get(key);
-  if (!formatters) {
-    const standard = new Intl.NumberFormat(locale, { style: "currency", currency });
-    formatters = {
-      standard,
-      whole: new Intl.NumberFormat(locale, {
-        style: "currency",
-        currency,
-        minimumFractionDigits: 0,
-        maximumFractionDigits: 0,
-      }),
-      subunit: undefined,
-      scale: 10 ** (standard.resolvedOptions().maximumFractionDigits ?? 2),
-    };
-    cache.set(key, formatters);
+/** The currency's own precision ("$9.50"), or from none up to `maxDigits` fraction digits. */
+function formatter(locale: string, currency: string, maxDigits?: number): Intl.NumberFormat {
+  const key = `${locale}|${currency}|${maxDigits}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency,
+      ...(maxDigits !== undefined && { minimumFractionDigits: 0, maximumFractionDigits: maxDigits }),
+    });
+    formatters.set(key, format);
   }
-  return formatters;
-}
-
-function subunitFormatter(locale: string, currency: string, formatters: MoneyFormatters) {
-  formatters.subunit ??= new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency,
-    maximumFractionDigits: SUBUNIT_FRACTION_DIGITS,
-  });
-  return formatters.subunit;
+  return format;
 }
 
 /**
@@ -60,16 +33,14 @@ function subunitFormatter(locale: string, currency: string, formatters: MoneyFor
  */
 export function formatMoney(amount: number, currency: string, locale: string): string {
   const code = currency.toUpperCase();
-  const formatters = formattersFor(locale, code);
-  const { scale } = formatters;
+  const standard = formatter(locale, code);
+  // 10 ** the currency's fraction digits: 100 for USD and EUR, 1 for JPY, 1000 for KWD.
+  const scale = 10 ** standard.resolvedOptions().maximumFractionDigits!;
   const smallestUnits = Math.round(amount * scale);
-
-  // Whole as displayed, so 9.999 USD (shown rounded to 10.00) also loses its ".00".
-  if (smallestUnits % scale === 0) {
-    if (smallestUnits === 0 && amount !== 0) {
-      return subunitFormatter(locale, code, formatters).format(amount);
-    }
-    return formatters.whole.format(smallestUnits / scale);
-  }
-  return formatters.standard.format(amount);
+  // Whole as displayed (so 9.999 USD, shown rounded to 10.00, also loses its ".00"), or below the
+  // smallest unit and not zero: then as many digits as it takes.
+  if (smallestUnits % scale !== 0) return standard.format(amount);
+  return smallestUnits === 0 && amount !== 0
+    ? formatter(locale, code, SUBUNIT_FRACTION_DIGITS).format(amount)
+    : formatter(locale, code, 0).format(amount);
 }

@@ -1,11 +1,16 @@
 /**
  * Every string a paywall shows, in one typed table, so an app can translate or reword any of them.
- * Each entry is a `TextValue`: a plain string, or a function of typed arguments for texts that
- * embed data (amounts, plan names, counts). Defaults are English.
+ * Each entry is a `TextValue`: a string, whose `{name}` placeholders are filled from the text's
+ * arguments ("Save {percent}%"), or a function of those arguments for texts that need logic
+ * (plurals, choices). Strings alone cover most translations, so they can come from JSON files.
+ * Defaults are English.
  */
 import type { BillingPeriod, TrialUnits } from "../contract.js";
 
-/** A text: a fixed string, or built from `Args`. Texts without arguments take `void`. */
+/**
+ * A text: a string (with `{name}` placeholders for the fields of `Args`), or built from `Args` by a
+ * function. Texts without arguments take `void`.
+ */
 export type TextValue<Args = void> = string | ((args: Args) => string);
 
 /** Arguments given to every button label, so any of them can name the plan or the period. */
@@ -85,7 +90,11 @@ export interface PaywallTexts {
   finishing: TextValue;
   /** The checkout came back but the plan is not live yet after the wait (webhook lag). */
   checkoutPending: TextValue;
-  /** A provision failed; `message` is the backend's or the library's (English) message. */
+  /**
+   * A provision failed. `message` is the backend's own message for the user (an error answer with
+   * a code, e.g. "Your card was declined"), or "" when no answer came (network, timeout...): the
+   * library's messages are for developers and name URLs. `code` is the `UpgradeError` code.
+   */
   provisionError: TextValue<{ code: string; message: string }>;
   /** Announced while the checkout page is being opened. */
   redirecting: TextValue;
@@ -95,43 +104,41 @@ export const defaultPaywallTexts: PaywallTexts = {
   monthly: "Monthly",
   annually: "Annually",
   periodSwitchLabel: "Billing period",
-  savings: ({ percent }) => `Save ${percent}%`,
+  savings: "Save {percent}%",
 
   plansLabel: "Plans",
   perMonth: "/ month",
   perYear: "/ year",
-  billedAnnually: ({ total }) => `billed annually (${total})`,
-  perUnit: ({ unit }) => `per ${unit}`,
-  totalForQuantity: ({ total, quantity, units }) => `${total} for ${quantity} ${units}`,
+  billedAnnually: "billed annually ({total})",
+  perUnit: "per {unit}",
+  totalForQuantity: "{total} for {quantity} {units}",
   free: "Free",
   custom: "Custom pricing",
   usageBased: "billed by usage",
   defaultUnit: "unit",
   defaultUnitPlural: "units",
 
-  trial: ({ duration, units }) =>
-    units === "DAY" ? `${duration}-day free trial` : `${duration}-month free trial`,
+  trial: ({ duration, units }) => `${duration}-${units === "DAY" ? "day" : "month"} free trial`,
   currentPlanBadge: "Current plan",
   highlightedBadge: "Most popular",
-  basePlanPrefix: ({ planName }) => `Everything in ${planName}, plus:`,
-  entitlementIncluded: ({ name }) => name,
-  entitlementUnlimited: ({ name }) => `Unlimited ${name}`,
-  entitlementLimit: ({ limit, units }) => `${limit} ${units}`,
+  basePlanPrefix: "Everything in {planName}, plus:",
+  entitlementIncluded: "{name}",
+  entitlementUnlimited: "Unlimited {name}",
+  entitlementLimit: "{limit} {units}",
 
   startTrialButton: "Start free trial",
   upgradeButton: "Upgrade",
   downgradeButton: "Downgrade",
   currentPlanButton: "Current plan",
-  switchBillingPeriodButton: ({ period }) =>
-    period === "ANNUALLY" ? "Switch to annual billing" : "Switch to monthly billing",
+  switchBillingPeriodButton: ({ period }) => `Switch to ${period === "ANNUALLY" ? "annual" : "monthly"} billing`,
   changeUnitQuantityButton: ({ units }) => `Update ${units ?? "quantity"}`,
   contactSalesButton: "Contact sales",
   signUpButton: "Sign up",
-  buttonAriaLabel: ({ label, planName }) => `${label}: ${planName}`,
+  buttonAriaLabel: "{label}: {planName}",
 
-  quantityLabel: ({ units }) => `Number of ${units}`,
-  decreaseQuantity: ({ units }) => `Fewer ${units}`,
-  increaseQuantity: ({ units }) => `More ${units}`,
+  quantityLabel: "Number of {units}",
+  decreaseQuantity: "Fewer {units}",
+  increaseQuantity: "More {units}",
 
   loading: "Loading plans…",
   error: "Could not load plans",
@@ -139,35 +146,29 @@ export const defaultPaywallTexts: PaywallTexts = {
   empty: "No plans available",
   finishing: "Finishing your upgrade…",
   checkoutPending: "Your payment is being confirmed. Your new plan will appear here shortly.",
-  provisionError: ({ message }) => `The upgrade could not be started: ${message}`,
+  provisionError: ({ message }) =>
+    message ? `The upgrade could not be started: ${message}` : "The upgrade could not be started. Please try again.",
   redirecting: "Opening checkout…",
 };
 
 /** The defaults with `overrides` on top; an override set to `undefined` keeps the default. */
 export function resolveTexts(overrides?: Partial<PaywallTexts>): PaywallTexts {
   if (!overrides) return defaultPaywallTexts;
-  const resolved: PaywallTexts = { ...defaultPaywallTexts };
   // Key by key rather than `{ ...defaults, ...overrides }`, which would let `{ free: undefined }`
   // erase a text.
-  for (const key of Object.keys(overrides) as (keyof PaywallTexts)[]) {
-    setText(resolved, key, overrides[key]);
-  }
-  return resolved;
-}
-
-function setText<K extends keyof PaywallTexts>(
-  texts: PaywallTexts,
-  key: K,
-  value: PaywallTexts[K] | undefined,
-): void {
-  if (value !== undefined) texts[key] = value;
+  const resolved: Record<string, unknown> = { ...defaultPaywallTexts };
+  for (const [key, value] of Object.entries(overrides)) if (value !== undefined) resolved[key] = value;
+  return resolved as unknown as PaywallTexts;
 }
 
 /** The string of a text: calls it with `args` when it is a function. */
 export function text(value: TextValue): string;
 export function text<Args>(value: TextValue<Args>, args: Args): string;
 export function text<Args>(value: TextValue<Args>, args?: Args): string {
-  return typeof value === "function" ? value(args as Args) : value;
+  if (typeof value === "function") return value(args as Args);
+  // A placeholder the arguments do not fill stays as written.
+  const fields = Object(args) as Record<string, unknown>;
+  return value.replace(/\{(\w+)\}/g, (placeholder, name: string) => (Object.hasOwn(fields, name) ? String(fields[name]) : placeholder));
 }
 
 /** What the paywall calls a billing period ("Monthly"). */

@@ -68,6 +68,15 @@ describe("paywall texts", () => {
     expect(resolveTexts()).toBe(defaultPaywallTexts);
   });
 
+  it("fills {placeholders} in strings from the text's arguments, so translations can be plain JSON", () => {
+    const german = resolveTexts(JSON.parse('{"savings":"{percent} % sparen","totalForQuantity":"{total} für {quantity} {units}"}') as Partial<PaywallTexts>);
+    expect(text(german.savings, { percent: 20 })).toBe("20 % sparen");
+    expect(text(german.totalForQuantity, { total: "$50", quantity: 5, units: "Plätze" })).toBe("$50 für 5 Plätze");
+    // What the arguments do not name stays as written, inherited properties included.
+    expect(text("{percent}% {other} {toString}", { percent: 5 })).toBe("5% {other} {toString}");
+    expect(text("100% {sure}")).toBe("100% {sure}");
+  });
+
   it("types each text's arguments", () => {
     expectTypeOf<PaywallTexts["savings"]>().toEqualTypeOf<TextValue<{ percent: number }>>();
     // Compiled by tsc, never run: these calls must not type-check.
