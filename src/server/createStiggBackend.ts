@@ -1,16 +1,16 @@
 /**
  * An `UpgradeBackend` over Stigg's server SDK (`@stigg/node-server-sdk`): plans from the paywall,
- * the customer and their active subscriptions, and provisioning through `provisionSubscription`,
- * whose checkout link (PAYMENT_REQUIRED) the React side follows. The handler in front of it has
- * already authenticated the customer, applied the field allowlist and `beforeProvision`, checked
- * return URLs and made the call idempotent, so this adapter only translates.
+ * the customer with their active subscriptions and entitlements, and provisioning through
+ * `provisionSubscription`, whose checkout link (PAYMENT_REQUIRED) the React side follows. The
+ * handler in front of it has already authenticated the customer, applied the field allowlist and
+ * `beforeProvision`, checked return URLs and made the call idempotent, so this adapter only translates.
  *
  *   import { Stigg } from "@stigg/node-server-sdk";
  *   const backend = createStiggBackend(Stigg.initialize({ apiKey: process.env.STIGG_SERVER_API_KEY }));
  */
 import type { ProvisionSubscriptionParams } from "../core/contract.js";
 import type { BackendError, UpgradeBackend } from "./backend.js";
-import type { StiggClientLike, StiggProvisionSubscriptionParams } from "./stiggClient.js";
+import type { StiggClientLike, StiggCustomerEntitlement, StiggProvisionSubscriptionParams } from "./stiggClient.js";
 import { plansFromPaywall, toCustomer, toProvisionResult } from "./stiggMapping.js";
 
 export interface StiggBackendOptions {
@@ -31,6 +31,12 @@ export interface StiggBackendOptions {
    * a 500: their messages can name internals.
    */
   mapError?: (error: unknown) => BackendError | undefined;
+  /**
+   * Told when `getEntitlements` fails (or answers something other than a list). The customer is
+   * still answered, without `entitlements`, so the paywall and the current plan still show; only
+   * feature gates read as locked until the next successful read. Report it like `onError`.
+   */
+  onEntitlementsError?: (error: unknown, customerId: string) => void;
 }
 
 export function createStiggBackend(stigg: StiggClientLike, options: StiggBackendOptions = {}): UpgradeBackend {
@@ -44,6 +50,20 @@ export function createStiggBackend(stigg: StiggClientLike, options: StiggBackend
     }
   }
 
+  /** The entitlements to map, or `undefined` (absent method, or a failure told to `onEntitlementsError`). */
+  function entitlementsOf(
+    settled: PromiseSettledResult<readonly StiggCustomerEntitlement[] | undefined>,
+    customerId: string,
+  ): readonly StiggCustomerEntitlement[] | undefined {
+    if (settled.status === "fulfilled" && (settled.value === undefined || Array.isArray(settled.value))) {
+      return settled.value;
+    }
+    const error =
+      settled.status === "rejected" ? settled.reason : new TypeError("Stigg getEntitlements answered something other than a list");
+    options.onEntitlementsError?.(error, customerId);
+    return undefined;
+  }
+
   return {
     getPlans: (query) =>
       translatingErrors(async () =>
@@ -52,10 +72,12 @@ export function createStiggBackend(stigg: StiggClientLike, options: StiggBackend
 
     getCustomer: (customerId) =>
       translatingErrors(async () => {
-        // Both at once: the paywall waits on this answer.
-        const [customer, active] = await Promise.allSettled([
+        // All at once: the paywall waits on this answer.
+        const [customer, active, entitlements] = await Promise.allSettled([
           stigg.getCustomer(customerId),
           stigg.getActiveSubscriptions?.({ customerId }),
+          // Async, so that even a synchronous throw only costs the entitlements.
+          (async () => stigg.getEntitlements?.({ customerId }))(),
         ]);
         if (customer.status === "rejected") {
           if (isCustomerNotFound(customer.reason)) return null;
@@ -63,7 +85,8 @@ export function createStiggBackend(stigg: StiggClientLike, options: StiggBackend
         }
         if (!customer.value) return null;
         if (active.status === "rejected") throw active.reason;
-        return toCustomer(customerId, customer.value, active.value ?? customer.value.subscriptions ?? []);
+        const subscriptions = active.value ?? customer.value.subscriptions ?? [];
+        return toCustomer(customerId, customer.value, subscriptions, entitlementsOf(entitlements, customerId));
       }),
 
     provisionSubscription: (params) =>

@@ -129,10 +129,36 @@ export interface StiggProvisionResult {
   subscription?: StiggSubscription | null;
 }
 
+/**
+ * One of a customer's entitlements as `getEntitlements` answers it: the node SDK's `Entitlement`
+ * (`type`, `hasAccess`, `isUnlimited`, `feature.id`), or Stigg's GraphQL/REST entitlement
+ * (`isGranted`, `hasUnlimitedUsage`, `feature.refId`, `type: "FEATURE"`).
+ */
+export interface StiggCustomerEntitlement {
+  /** The node SDK's kind: "BOOLEAN" | "NUMERIC" | "METERED". REST says "FEATURE" (or "CREDIT"). */
+  type?: string | null;
+  /** `featureType` is "BOOLEAN" | "NUMBER" | "ENUM". */
+  feature?: StiggFeature | null;
+  hasAccess?: boolean | null;
+  isGranted?: boolean | null;
+  isUnlimited?: boolean | null;
+  hasUnlimitedUsage?: boolean | null;
+  usageLimit?: number | null;
+  currentUsage?: number | null;
+  /** A NUMERIC (configuration) feature's number, e.g. 30 for "30 days of history". */
+  value?: number | null;
+  displayNameOverride?: string | null;
+}
+
 export interface StiggClientLike {
   getPaywall(params: { productId?: string }): Promise<StiggPaywall>;
   getCustomer(customerId: string): Promise<StiggCustomer | null | undefined>;
   /** Used for the customer's subscriptions when present; else `getCustomer(...).subscriptions`. */
   getActiveSubscriptions?(params: { customerId: string }): Promise<readonly StiggSubscription[]>;
+  /**
+   * Used for `Customer.entitlements` when present; without it the customer carries none. Old SDKs
+   * took a bare `customerId` string here; they do not fit this type (tsc says so), so leave it out.
+   */
+  getEntitlements?(params: { customerId: string; resourceId?: string }): Promise<readonly StiggCustomerEntitlement[]>;
   provisionSubscription(params: StiggProvisionSubscriptionParams): Promise<StiggProvisionResult>;
 }

@@ -12,7 +12,9 @@ import type {
   Addon,
   BillingPeriod,
   Customer,
+  CustomerEntitlement,
   Entitlement,
+  FeatureType,
   Plan,
   Price,
   PricingModel,
@@ -24,6 +26,7 @@ import type {
 import type {
   StiggAddon,
   StiggCustomer,
+  StiggCustomerEntitlement,
   StiggEntitlement,
   StiggPaywall,
   StiggPlan,
@@ -162,10 +165,12 @@ export function toSubscription(subscription: StiggSubscription, fallbackPlanId?:
   return result;
 }
 
+/** `entitlements`: `getEntitlements`' answer; `undefined` leaves `Customer.entitlements` absent. */
 export function toCustomer(
   customerId: string,
   customer: StiggCustomer,
   subscriptions: readonly StiggSubscription[],
+  entitlements?: readonly StiggCustomerEntitlement[],
 ): Customer {
   const result: Customer = { id: customerId, subscriptions: subscriptions.map((item) => toSubscription(item)) };
   if (typeof customer.hasPaymentMethod === "boolean") result.hasPaymentMethod = customer.hasPaymentMethod;
@@ -175,7 +180,44 @@ export function toCustomer(
       return planId ? [planId] : [];
     });
   }
+  if (entitlements) result.entitlements = entitlements.flatMap(toCustomerEntitlement);
   return result;
+}
+
+/**
+ * An empty array for an entitlement the contract cannot express (ENUM features, credits) or that
+ * names no feature or no access: `flatMap` drops it, and the client treats a feature it has no
+ * entitlement for as locked, so a skipped entry can never grant access.
+ */
+function toCustomerEntitlement(entitlement: StiggCustomerEntitlement): CustomerEntitlement[] {
+  const featureId = refOf(entitlement.feature);
+  const featureType = customerFeatureType(entitlement.type) ?? customerFeatureType(entitlement.feature?.featureType);
+  const hasAccess = entitlement.hasAccess ?? entitlement.isGranted;
+  if (!featureId || !featureType || typeof hasAccess !== "boolean") return [];
+  const result: CustomerEntitlement = { featureId, featureType, hasAccess };
+  const displayName = entitlement.displayNameOverride ?? entitlement.feature?.displayName;
+  if (displayName) result.displayName = displayName;
+  if (featureType === "NUMBER") {
+    result.isUnlimited = (entitlement.isUnlimited ?? entitlement.hasUnlimitedUsage) === true;
+    // NUMERIC (configuration) features carry their number as `value`. null means no limit.
+    result.usageLimit = result.isUnlimited ? null : (entitlement.usageLimit ?? entitlement.value ?? null);
+    if (typeof entitlement.currentUsage === "number") result.currentUsage = entitlement.currentUsage;
+  }
+  return [result];
+}
+
+/** The SDK's entitlement `type` (METERED and NUMERIC are both NUMBER here) or a feature's `featureType`. */
+function customerFeatureType(type: string | null | undefined): FeatureType | undefined {
+  switch (upper(type)) {
+    case "BOOLEAN":
+      return "BOOLEAN";
+    case "NUMBER":
+    case "NUMERIC":
+    case "METERED":
+      return "NUMBER";
+    default:
+      return undefined;
+  }
 }
 
 /** Both result shapes: the node SDK's `provisionStatus` and the REST/newer `status`. */

@@ -4,41 +4,51 @@
  * Date objects, `provisionStatus` or `status`).
  */
 import { describe, expect, it } from "vitest";
+import type { Customer } from "../../src/core/contract.js";
+import { checkEntitlement } from "../../src/core/entitlements/checkEntitlement.js";
 import { customerResponseSchema, parseWith, plansResponseSchema } from "../../src/core/schemas.js";
 import { BackendError } from "../../src/server/backend.js";
-import { createStiggBackend } from "../../src/server/createStiggBackend.js";
+import { createStiggBackend, type StiggBackendOptions } from "../../src/server/createStiggBackend.js";
 import { createUpgradeHandler } from "../../src/server/createUpgradeHandler.js";
 import type { ProvisionField } from "../../src/server/provisionFields.js";
 import type {
   StiggClientLike,
   StiggCustomer,
+  StiggCustomerEntitlement,
   StiggPaywall,
   StiggProvisionResult,
   StiggProvisionSubscriptionParams,
   StiggSubscription,
 } from "../../src/server/stiggClient.js";
 import { EVERY_PROVISION_FIELD, errorOf } from "./fixtures.js";
+import { createContractValidator } from "./openapiContract.js";
 
 type Call =
   | { method: "getPaywall"; params: { productId?: string } }
   | { method: "getCustomer"; customerId: string }
   | { method: "getActiveSubscriptions"; params: { customerId: string } }
+  | { method: "getEntitlements"; params: { customerId: string; resourceId?: string } }
   | { method: "provisionSubscription"; params: StiggProvisionSubscriptionParams };
 
 interface FakeAnswers {
   paywall?: StiggPaywall;
   customer?: StiggCustomer | Error;
   activeSubscriptions?: StiggSubscription[] | null;
+  /** Absent: a client without getEntitlements. Anything else is its answer, as is. */
+  entitlements?: readonly StiggCustomerEntitlement[] | Error | { entitlements: unknown };
   provision?: StiggProvisionResult | Error;
+  /** Every answer waits for this, so a test can see which calls started before any was answered. */
+  gate?: Promise<void>;
 }
 
 /** A Stigg client double: answers what it is given, and records what it was asked. */
 function fakeStigg(answers: FakeAnswers = {}) {
   const calls: Call[] = [];
-  const answer = <T>(value: T | Error | undefined, what: string): Promise<T> => {
-    if (value instanceof Error) return Promise.reject(value);
-    if (value === undefined) return Promise.reject(new Error(`fake Stigg has no answer for ${what}`));
-    return Promise.resolve(structuredClone(value));
+  const answer = async <T>(value: T | Error | undefined, what: string): Promise<T> => {
+    await answers.gate;
+    if (value instanceof Error) throw value;
+    if (value === undefined) throw new Error(`fake Stigg has no answer for ${what}`);
+    return structuredClone(value);
   };
   const client: StiggClientLike = {
     getPaywall(params) {
@@ -60,6 +70,13 @@ function fakeStigg(answers: FakeAnswers = {}) {
     client.getActiveSubscriptions = (params) => {
       calls.push({ method: "getActiveSubscriptions", params });
       return answer(activeSubscriptions, "getActiveSubscriptions");
+    };
+  }
+  const entitlements = answers.entitlements;
+  if (entitlements !== undefined) {
+    client.getEntitlements = (params) => {
+      calls.push({ method: "getEntitlements", params });
+      return answer(entitlements as readonly StiggCustomerEntitlement[] | Error, "getEntitlements");
     };
   }
   return { client, calls };
@@ -110,9 +127,13 @@ const SEED = {
 } as const;
 
 
-function handlerOver(client: StiggClientLike, allowedProvisionFields?: ProvisionField[]) {
+function handlerOver(
+  client: StiggClientLike,
+  allowedProvisionFields?: ProvisionField[],
+  backendOptions: StiggBackendOptions = {},
+) {
   return createUpgradeHandler({
-    backend: createStiggBackend(client),
+    backend: createStiggBackend(client, backendOptions),
     identify: () => ({ customerId: "customer-demo-01" }),
     allowedReturnOrigins: ["https://your-success-url.com", "https://your-cancel-url.com"],
     onError: () => {},
@@ -436,6 +457,205 @@ describe("createStiggBackend: customer", () => {
   });
 });
 
+describe("createStiggBackend: customer entitlements", () => {
+  const contract = createContractValidator();
+
+  /** GET /customer through the real handler: a 200 that the client's schema and openapi.yaml both accept. */
+  async function customerAnswer(client: StiggClientLike, options: StiggBackendOptions = {}): Promise<Customer> {
+    const response = await handlerOver(client, undefined, options)(new Request("https://app.example/api/upgrade/customer"));
+    expect(response.status).toBe(200);
+    expect(await contract.checkResponse("/customer", "GET", response.clone())).toEqual([]);
+    const body: unknown = await response.json();
+    const parsed = parseWith(customerResponseSchema, body);
+    if (!parsed.ok) throw new Error(`not the contract: ${JSON.stringify(parsed.issues)}`);
+    return (body as { customer: Customer }).customer;
+  }
+
+  /** getEntitlements' answer as the node SDK models it: `type`, `hasAccess`, `isUnlimited`, feature `id`. */
+  const sdkEntitlements: StiggCustomerEntitlement[] = [
+    { type: "BOOLEAN", hasAccess: true, feature: { id: "feature-sso", displayName: "SSO", featureType: "BOOLEAN" } },
+    {
+      type: "BOOLEAN",
+      hasAccess: false,
+      displayNameOverride: "Audit trail",
+      feature: { id: "feature-audit-log", displayName: "Audit log", featureType: "BOOLEAN" },
+    },
+    {
+      type: "METERED",
+      hasAccess: true,
+      isUnlimited: false,
+      usageLimit: 3,
+      currentUsage: 3,
+      feature: { id: "feature-projects", displayName: "Projects", featureType: "NUMBER", units: "project", unitsPlural: "projects" },
+    },
+    {
+      type: "METERED",
+      hasAccess: true,
+      isUnlimited: true,
+      usageLimit: 0,
+      currentUsage: 120,
+      feature: { id: "feature-api", displayName: "API calls", featureType: "NUMBER" },
+    },
+    // A configuration feature: its number is `value`, and nothing is used up.
+    {
+      type: "NUMERIC",
+      hasAccess: true,
+      isUnlimited: false,
+      value: 30,
+      feature: { id: "feature-history", displayName: "History", featureType: "NUMBER" },
+    },
+    { type: "METERED", hasAccess: true, isUnlimited: false, usageLimit: null, feature: { id: "feature-seats", featureType: "NUMBER" } },
+  ];
+
+  const limited = (usageLimit: number | null) => ({ isUnlimited: false, usageLimit });
+  const unlimited = { isUnlimited: true, usageLimit: null };
+
+  it("maps the node SDK's BOOLEAN, METERED and NUMERIC entitlements onto the contract, as the client reads them", async () => {
+    const { client, calls } = fakeStigg({
+      customer: { id: "customer-demo-01" },
+      activeSubscriptions: [sdkSubscription],
+      entitlements: sdkEntitlements,
+    });
+    const customer = await customerAnswer(client);
+    expect(customer).toStrictEqual({
+      id: "customer-demo-01",
+      subscriptions: [mappedSubscription],
+      entitlements: [
+        { featureId: "feature-sso", displayName: "SSO", featureType: "BOOLEAN", hasAccess: true },
+        { featureId: "feature-audit-log", displayName: "Audit trail", featureType: "BOOLEAN", hasAccess: false },
+        { featureId: "feature-projects", displayName: "Projects", featureType: "NUMBER", hasAccess: true, ...limited(3), currentUsage: 3 },
+        { featureId: "feature-api", displayName: "API calls", featureType: "NUMBER", hasAccess: true, ...unlimited, currentUsage: 120 },
+        { featureId: "feature-history", displayName: "History", featureType: "NUMBER", hasAccess: true, ...limited(30) },
+        // A null limit stays null (no limit), as the contract allows.
+        { featureId: "feature-seats", featureType: "NUMBER", hasAccess: true, ...limited(null) },
+      ],
+    });
+    expect(calls).toContainEqual({ method: "getEntitlements", params: { customerId: "customer-demo-01" } });
+
+    // What the React side concludes from them (the check useEntitlement and <FeatureGate> make).
+    expect(checkEntitlement(customer, "feature-sso").hasAccess).toBe(true);
+    expect(checkEntitlement(customer, "feature-audit-log").hasAccess).toBe(false);
+    expect(checkEntitlement(customer, "feature-projects")).toMatchObject({ hasAccess: false, remaining: 0 });
+    expect(checkEntitlement(customer, "feature-api", 1_000_000)).toMatchObject({ hasAccess: true, remaining: null });
+    expect(checkEntitlement(customer, "feature-history", 30)).toMatchObject({ hasAccess: true, remaining: 30 });
+  });
+
+  it("maps the GraphQL/REST shape too: isGranted, hasUnlimitedUsage, feature.refId, type FEATURE, featureType spelled Boolean", async () => {
+    const { client } = fakeStigg({
+      customer: { id: "customer-demo-01" },
+      activeSubscriptions: [],
+      entitlements: [
+        {
+          type: "FEATURE",
+          isGranted: true,
+          hasUnlimitedUsage: false,
+          usageLimit: 10000,
+          currentUsage: 2500,
+          feature: { refId: "feature-api-calls", displayName: "API Calls", featureType: "NUMBER" },
+        },
+        { type: "FEATURE", isGranted: true, feature: { refId: "feature-sso", displayName: "Single Sign-On", featureType: "Boolean" } },
+      ],
+    });
+    expect((await customerAnswer(client)).entitlements).toStrictEqual([
+      { featureId: "feature-api-calls", displayName: "API Calls", featureType: "NUMBER", hasAccess: true, ...limited(10000), currentUsage: 2500 },
+      { featureId: "feature-sso", displayName: "Single Sign-On", featureType: "BOOLEAN", hasAccess: true },
+    ]);
+  });
+
+  it("leaves out what the contract cannot say (ENUM features, credits) and entries with no feature id or no access", async () => {
+    const { client } = fakeStigg({
+      customer: { id: "customer-demo-01" },
+      activeSubscriptions: [],
+      entitlements: [
+        { type: "ENUM", hasAccess: true, feature: { id: "feature-region", featureType: "ENUM" } },
+        { type: "FEATURE", isGranted: true, feature: { refId: "feature-tier", featureType: "ENUM" } },
+        { type: "CREDIT", isGranted: true, usageLimit: 500, currentUsage: 20 },
+        { type: "BOOLEAN", feature: { id: "feature-access-unknown", featureType: "BOOLEAN" } },
+        { type: "BOOLEAN", hasAccess: true, feature: { displayName: "No id", featureType: "BOOLEAN" } },
+        { hasAccess: true, feature: { id: "feature-no-type" } },
+        { type: "BOOLEAN", hasAccess: true, feature: { id: "feature-kept", featureType: "BOOLEAN" } },
+      ],
+    });
+    expect((await customerAnswer(client)).entitlements).toStrictEqual([
+      { featureId: "feature-kept", featureType: "BOOLEAN", hasAccess: true },
+    ]);
+  });
+
+  it("starts getEntitlements together with getCustomer and getActiveSubscriptions, before any of them answers", async () => {
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const { client, calls } = fakeStigg({
+      customer: { id: "customer-demo-01" },
+      activeSubscriptions: [sdkSubscription],
+      entitlements: sdkEntitlements.slice(0, 1),
+      gate,
+    });
+    let answered = false;
+    const pending = createStiggBackend(client)
+      .getCustomer("customer-demo-01")
+      .finally(() => {
+        answered = true;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(answered).toBe(false);
+    expect(calls.map((call) => call.method)).toEqual(["getCustomer", "getActiveSubscriptions", "getEntitlements"]);
+    open();
+    expect((await pending)?.entitlements).toStrictEqual([
+      { featureId: "feature-sso", displayName: "SSO", featureType: "BOOLEAN", hasAccess: true },
+    ]);
+  });
+
+  it("a client without getEntitlements leaves entitlements absent; an empty answer is an empty list", async () => {
+    const without = fakeStigg({ customer: { id: "customer-demo-01" }, activeSubscriptions: [sdkSubscription] });
+    const customer = await customerAnswer(without.client);
+    expect(customer).toStrictEqual({ id: "customer-demo-01", subscriptions: [mappedSubscription] });
+    expect("entitlements" in customer).toBe(false);
+    expect(without.calls.map((call) => call.method)).not.toContain("getEntitlements");
+
+    const empty = fakeStigg({ customer: { id: "customer-demo-01" }, activeSubscriptions: [], entitlements: [] });
+    expect((await customerAnswer(empty.client)).entitlements).toStrictEqual([]);
+  });
+
+  it("when getEntitlements fails, the customer is still answered without entitlements and onEntitlementsError is told", async () => {
+    const clientWith = (entitlements: FakeAnswers["entitlements"]) =>
+      fakeStigg({ customer: { id: "customer-demo-01" }, activeSubscriptions: [sdkSubscription], entitlements }).client;
+    const timeout = new Error("Stigg getEntitlements timed out");
+    const thrown = new Error("thrown before any promise");
+    const throwing: StiggClientLike = {
+      ...clientWith(undefined),
+      getEntitlements: () => {
+        throw thrown;
+      },
+    };
+    const failing: [string, StiggClientLike, (error: unknown) => void][] = [
+      ["a rejection", clientWith(timeout), (error) => expect(error).toBe(timeout)],
+      ["an answer that is not a list", clientWith({ entitlements: sdkEntitlements }), (error) => expect(error).toBeInstanceOf(TypeError)],
+      ["a synchronous throw", throwing, (error) => expect(error).toBe(thrown)],
+    ];
+    for (const [what, client, expectError] of failing) {
+      const told: [unknown, string][] = [];
+      const customer = await customerAnswer(client, { onEntitlementsError: (error, customerId) => told.push([error, customerId]) });
+      expect(customer, what).toStrictEqual({ id: "customer-demo-01", subscriptions: [mappedSubscription] });
+      expect(told.map(([, customerId]) => customerId), what).toEqual(["customer-demo-01"]);
+      expectError(told[0]![0]);
+    }
+  });
+
+  it("an unknown customer is still a 404, and the entitlements failure beside it is not reported", async () => {
+    const notFound = Object.assign(new Error("Customer not found"), { code: "CustomerNotFound" });
+    const told: unknown[] = [];
+    const { client } = fakeStigg({ customer: notFound, activeSubscriptions: [], entitlements: notFound });
+    const handler = handlerOver(client, undefined, { onEntitlementsError: (error) => told.push(error) });
+    expect(await errorOf(await handler(new Request("https://app.example/api/upgrade/customer")))).toMatchObject({
+      status: 404,
+      code: "CUSTOMER_NOT_FOUND",
+    });
+    expect(told).toEqual([]);
+  });
+});
+
 // Compile-time check: a client typed like the SDK (string enums, Date fields, richer params, a
 // Paywall object) is accepted as it is. Nothing runs here; `tsc` fails if it stops fitting.
 enum SdkBillingPeriod {
@@ -446,6 +666,29 @@ enum SdkProvisionSubscriptionStatus {
   PaymentRequired = "PAYMENT_REQUIRED",
   Success = "SUCCESS",
 }
+enum SdkFeatureType {
+  Boolean = "BOOLEAN",
+  Number = "NUMBER",
+  Enum = "ENUM",
+}
+/** The SDK's Entitlement: a union by `type`, with Date fields and members this library does not read. */
+type SdkEntitlement = {
+  hasAccess: boolean;
+  isFallback: boolean;
+  accessDeniedReason?: string;
+  feature?: {
+    id: string;
+    displayName: string;
+    featureType: SdkFeatureType;
+    units?: string;
+    unitsPlural?: string;
+    metadata?: Record<string, string>;
+  };
+} & (
+  | { type: "BOOLEAN" }
+  | { type: "NUMERIC"; value?: number; isUnlimited: boolean }
+  | { type: "METERED"; usageLimit?: number; isUnlimited: boolean; currentUsage: number; requestedUsage: number; usagePeriodEnd?: Date }
+);
 enum SdkSubscriptionStatus {
   Active = "ACTIVE",
   InTrial = "IN_TRIAL",
@@ -469,6 +712,7 @@ declare class SdkShapedClient {
   }>;
   getCustomer(customerId: string): Promise<{ id: string; hasPaymentMethod: boolean; subscriptions: SdkSubscription[] }>;
   getActiveSubscriptions(params: { customerId: string; resourceId?: string }): Promise<SdkSubscription[]>;
+  getEntitlements(params: { customerId: string; resourceId?: string }): Promise<SdkEntitlement[]>;
   provisionSubscription(params: {
     customerId: string;
     planId: string;
