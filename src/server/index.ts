@@ -23,6 +23,7 @@ export type {
   StiggAddon,
   StiggClientLike,
   StiggCustomer,
+  StiggCustomerEntitlement,
   StiggEntitlement,
   StiggFeature,
   StiggPaywall,
