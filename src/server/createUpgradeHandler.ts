@@ -266,7 +266,8 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
     }, claimTtlMs);
 
     if (outcome === undefined) {
-      const message = `A request with this ${IDEMPOTENCY_KEY_HEADER} is still in progress. Retry it in a moment.`;
+      // Shown to the user by the Paywall, so it names no header (the code says what happened).
+      const message = "This purchase is still being processed. Try again in a moment.";
       return errorAnswer(409, "IDEMPOTENCY_KEY_IN_USE", message);
     }
     if (outcome.state === "answered" && outcome.answer.fingerprint === claim.fingerprint) {

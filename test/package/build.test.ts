@@ -12,6 +12,7 @@ const root = join(import.meta.dirname, "../..");
 const packageJson = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
   exports: Record<string, { types: string; import: string } | string>;
   sideEffects: unknown;
+  files: string[];
 };
 
 beforeAll(() => {
@@ -49,6 +50,12 @@ describe("the built package", () => {
     for (const name of ["StiggProvider", "usePlans", "useCustomer", "useProvisionSubscription", "UpgradeError", "contract"]) {
       expect(types).toContain(name);
     }
+  });
+
+  it("ships the contract as openapi.yaml, importable as react-upgrade-kit/openapi.yaml", () => {
+    expect(packageJson.files).toContain("openapi.yaml");
+    expect(packageJson.exports["./openapi.yaml"]).toBe("./openapi.yaml");
+    expect(readFileSync(join(root, "openapi.yaml"), "utf8")).toMatch(/^openapi: 3\.1/m);
   });
 
   it("declares which files have side effects, so bundlers can tree-shake the rest", () => {

@@ -60,6 +60,7 @@ export interface PaywallTexts {
   basePlanPrefix: TextValue<{ planName: string }>;
   /** A BOOLEAN entitlement, or a NUMBER one without a limit. */
   entitlementIncluded: TextValue<{ name: string }>;
+  /** `units` is the plural unit name ("projects"), or the feature's name when it has none. */
   entitlementUnlimited: TextValue<{ name: string; units: string }>;
   /** `limit` is `count` formatted for the locale ("10,000"); `units` agrees with `count`. */
   entitlementLimit: TextValue<{ name: string; count: number; limit: string; units: string }>;
@@ -123,7 +124,7 @@ export const defaultPaywallTexts: PaywallTexts = {
   highlightedBadge: "Most popular",
   basePlanPrefix: "Everything in {planName}, plus:",
   entitlementIncluded: "{name}",
-  entitlementUnlimited: "Unlimited {name}",
+  entitlementUnlimited: "Unlimited {units}",
   entitlementLimit: "{limit} {units}",
 
   startTrialButton: "Start free trial",

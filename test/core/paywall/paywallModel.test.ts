@@ -79,7 +79,7 @@ describe("buildPaywallModel for a visitor, en-US, USD", () => {
         total: undefined,
         trial: "14-day free trial",
         basePlan: "Everything in Free, plus:",
-        features: ["Unlimited Projects", "10,000 API calls"],
+        features: ["Unlimited projects", "10,000 API calls"],
         quantity: undefined,
         button: "Sign up",
         buttonAriaLabel: "Sign up: Basic",
@@ -181,7 +181,7 @@ describe("buildPaywallModel for a customer on Team, de-DE, EUR", () => {
       price: `8${NBSP}€ / month`,
       note: `billed annually (96${NBSP}€)`,
       trial: undefined,
-      features: ["Unlimited Projects", "10.000 API calls"],
+      features: ["Unlimited projects", "10.000 API calls"],
     });
   });
 
