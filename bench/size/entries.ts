@@ -23,6 +23,18 @@ export const sizeEntries: SizeEntry[] = [
     `,
   },
   {
+    id: "paywallEmbedded",
+    label: "{ StiggProvider, Paywall, embeddedCheckout }",
+    platform: "browser",
+    code: `
+      import { createRoot } from "react-dom/client";
+      import { jsx } from "react/jsx-runtime";
+      import { StiggProvider, Paywall, embeddedCheckout } from "react-upgrade-kit";
+      const checkout = embeddedCheckout({ publishableKey: "pk_test_123" });
+      createRoot(document.body).render(jsx(StiggProvider, { endpoint: "/api/upgrade", checkout, children: jsx(Paywall, {}) }));
+    `,
+  },
+  {
     id: "hooks",
     label: "the three hooks",
     platform: "browser",

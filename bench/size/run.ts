@@ -4,13 +4,14 @@ import { measureBundles, type CompressedSize } from "./measureBundles.js";
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(2)} KiB`;
 const row = (label: string, size: CompressedSize) =>
-  `${label.padEnd(44)} ${kib(size.gzip).padStart(11)} ${kib(size.brotli).padStart(11)}`;
+  `${label.padEnd(52)} ${kib(size.gzip).padStart(11)} ${kib(size.brotli).padStart(11)}`;
 
 const report = await measureBundles();
-console.log(`${"bundle (react, react-dom external)".padEnd(44)} ${"gzip".padStart(11)} ${"brotli".padStart(11)}`);
+console.log(`${"first load (react, react-dom external)".padEnd(52)} ${"gzip".padStart(11)} ${"brotli".padStart(11)}   lazy chunks, own code`);
 for (const bundle of report.bundles) {
+  const lazy = bundle.lazyChunks.count === 0 ? "none" : `${bundle.lazyChunks.count}: ${kib(bundle.lazyChunks.gzip)}`;
   console.log(row(`${bundle.label} + react-query`, bundle.withReactQuery));
-  console.log(row(`${bundle.label}, own code`, bundle.ownCode));
+  console.log(`${row(`${bundle.label}, own code`, bundle.ownCode)}   ${lazy}`);
 }
 console.log(row("@tanstack/react-query (as used)", report.reactQuery));
 console.log(row("styles.css", report.css));

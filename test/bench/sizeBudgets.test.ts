@@ -28,7 +28,17 @@ describe("bundle size budgets", () => {
     expect(paywall.withReactQuery.gzip - paywall.ownCode.gzip).toBeGreaterThan(5_000);
   });
 
-  it("an app that does not use embedded checkout ships no Stripe.js code", () => {
+  it("no app ships Stripe.js code in its first load", () => {
     for (const bundle of report.bundles) expect(bundle.containsStripe).toBe(false);
+  });
+
+  it("embedded checkout is opt-in: only the app that imports embeddedCheckout carries its code, and lazily", () => {
+    const byId = (id: string) => report.bundles.find((bundle) => bundle.id === id)!;
+    for (const id of ["paywall", "hooks", "upgradeButton"]) expect(byId(id).containsEmbeddedCheckout).toBe(false);
+    const embedded = byId("paywallEmbedded");
+    expect(embedded.containsEmbeddedCheckout).toBe(true);
+    // The dialog and the loader are lazy chunks: opting in costs the first load little.
+    expect(embedded.lazyChunks.count).toBeGreaterThan(byId("paywall").lazyChunks.count);
+    expect(embedded.ownCode.gzip - byId("paywall").ownCode.gzip).toBeLessThan(512);
   });
 });
