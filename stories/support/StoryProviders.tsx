@@ -2,7 +2,8 @@
  * What every story is rendered in, as an app would: its own QueryClient (fresh per story, no
  * retries so forced failures show at once), and StiggProvider on the story's backend with
  * `navigate` captured: a checkout URL becomes a Storybook action and a visible note, and the
- * browser never leaves Storybook.
+ * browser never leaves Storybook. A story that sets `parameters.upgradeKit.checkout` gets embedded
+ * checkout instead (made once per story load).
  */
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useCallback, useState, type CSSProperties, type ReactNode } from "react";
@@ -37,10 +38,12 @@ export function StoryProviders({ storyId, parameters = {}, theme, fill, children
     setNavigatedTo(url);
   }, []);
   const customerId = parameters.customerId === undefined ? DEMO_CUSTOMER_ID : parameters.customerId;
+  const endpoint = storyEndpoint(storyId);
+  const [checkout] = useState(() => parameters.checkout?.({ endpoint }));
 
   return (
     <QueryClientProvider client={queryClient}>
-      <StiggProvider endpoint={storyEndpoint(storyId)} customerId={customerId} navigate={navigate} locale={parameters.locale}>
+      <StiggProvider endpoint={endpoint} customerId={customerId} navigate={navigate} locale={parameters.locale} checkout={checkout}>
         <div
           data-theme={theme}
           style={{ ...THEME_BACKGROUND[theme], padding: 16, fontFamily: "system-ui, sans-serif", ...(fill && { minHeight: "100vh", boxSizing: "border-box" }) }}

@@ -9,7 +9,7 @@
  * and a request they do not answer goes on to the real backend.
  */
 import { getResponse, http, HttpResponse, type RequestHandler } from "msw";
-import type { Customer, Plan } from "../../src/index.js";
+import type { Customer, EmbeddedCheckout, Plan } from "../../src/index.js";
 import { DEMO_CUSTOMER_ID } from "../../demo/catalog.js";
 import { createDemoBackend, DEMO_BASE_PATH } from "../../demo/demoBackend.js";
 
@@ -24,6 +24,11 @@ export interface UpgradeKitParameters {
   handlers?: () => RequestHandler[];
   /** Locale for the provider. */
   locale?: string;
+  /**
+   * Embedded checkout for the provider (`<StiggProvider checkout>`), made once per story load with the
+   * story's endpoint (where its backend serves the dev checkout). Default: none, so checkouts redirect.
+   */
+  checkout?: (story: { endpoint: string }) => EmbeddedCheckout;
 }
 
 /** A story's `parameters`, typed: `parameters: upgradeKit({ customerId: null })`. */
