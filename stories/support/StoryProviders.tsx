@@ -41,21 +41,23 @@ export function StoryProviders({ storyId, parameters = {}, theme, fill, children
   const endpoint = storyEndpoint(storyId);
   const [checkout] = useState(() => parameters.checkout?.({ endpoint }));
 
+  // The theme wraps the provider, as an app's would, so the embedded checkout dialog (rendered by
+  // the provider next to its children) follows the story's theme too.
   return (
     <QueryClientProvider client={queryClient}>
-      <StiggProvider endpoint={endpoint} customerId={customerId} navigate={navigate} locale={parameters.locale} checkout={checkout}>
-        <div
-          data-theme={theme}
-          style={{ ...THEME_BACKGROUND[theme], padding: 16, fontFamily: "system-ui, sans-serif", ...(fill && { minHeight: "100vh", boxSizing: "border-box" }) }}
-        >
+      <div
+        data-theme={theme}
+        style={{ ...THEME_BACKGROUND[theme], padding: 16, fontFamily: "system-ui, sans-serif", ...(fill && { minHeight: "100vh", boxSizing: "border-box" }) }}
+      >
+        <StiggProvider endpoint={endpoint} customerId={customerId} navigate={navigate} locale={parameters.locale} checkout={checkout}>
           {children}
-          {navigatedTo && (
-            <p role="status" data-testid="navigation" style={{ marginTop: 16, wordBreak: "break-all" }}>
-              Navigated to {navigatedTo} <em>(captured by Storybook, not followed)</em>
-            </p>
-          )}
-        </div>
-      </StiggProvider>
+        </StiggProvider>
+        {navigatedTo && (
+          <p role="status" data-testid="navigation" style={{ marginTop: 16, wordBreak: "break-all" }}>
+            Navigated to {navigatedTo} <em>(captured by Storybook, not followed)</em>
+          </p>
+        )}
+      </div>
     </QueryClientProvider>
   );
 }
