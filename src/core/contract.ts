@@ -150,7 +150,7 @@ export interface ProvisionSuccess {
 
 export interface ProvisionPaymentRequired {
   status: "PAYMENT_REQUIRED";
-  /** Hosted checkout page; the library redirects here (and falls back to it from embedded mode). */
+  /** Hosted checkout page; the library redirects here (and falls back to it when embedded checkout cannot load). */
   checkoutUrl: string;
   checkoutBillingId?: string;
   /** Client secret of an embedded Stripe Checkout Session, for apps using `embeddedCheckout()`. */

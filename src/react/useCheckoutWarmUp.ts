@@ -10,7 +10,7 @@ export interface WarmUpHandlers {
 const NONE: WarmUpHandlers = {};
 
 /**
- * In embedded mode, handlers for an upgrade button that start loading Stripe.js when the user
+ * With embedded checkout (`embeddedCheckout()`), handlers for an upgrade button that start loading Stripe.js when the user
  * points at or focuses it, so the checkout opens faster on click. Nothing in redirect mode.
  */
 export function useCheckoutWarmUp(): WarmUpHandlers {
