@@ -10,8 +10,9 @@ export interface WarmUpHandlers {
 const NONE: WarmUpHandlers = {};
 
 /**
- * With embedded checkout (`embeddedCheckout()`), handlers for an upgrade button that start loading Stripe.js when the user
- * points at or focuses it, so the checkout opens faster on click. Nothing in redirect mode.
+ * With embedded checkout (`embeddedCheckout()`), handlers for an upgrade button that start loading
+ * Stripe.js when the user points at or focuses it, so the checkout opens faster on click. Nothing
+ * when the app redirects.
  */
 export function useCheckoutWarmUp(): WarmUpHandlers {
   const embedded = useContext(UpgradeContext)?.embeddedCheckout;
