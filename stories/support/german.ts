@@ -16,7 +16,7 @@ const FEATURE_NAMES: Record<string, [name: string, unit?: string, unitPlural?: s
   projects: ["Projekte", "Projekt", "Projekte"],
   storage: ["Speicher", "GB", "GB"],
   "custom-domain": ["Eigene Domain"],
-  sso: ["Single Sign-on"],
+  sso: ["Einmalanmeldung (SSO)"],
   "audit-log": ["Audit-Protokoll"],
   sla: ["99,99 % Verfügbarkeit (SLA)"],
 };
@@ -43,46 +43,57 @@ export const germanPlans: Plan[] = demoPlans.map((plan) => {
   };
 });
 
-export const germanTexts: Partial<PaywallTexts> = {
+/**
+ * Every Paywall text in German: the one table the German story and the translation test
+ * (test/components/PaywallTranslation.test.tsx) use. Typed as the full `PaywallTexts`, so a text the
+ * library adds fails the type check until it is translated here. Strings with `{placeholders}` where
+ * no logic is needed (they could come from a JSON file); functions for choices.
+ */
+export const germanTexts: PaywallTexts = {
   monthly: "Monatlich",
   annually: "Jährlich",
-  periodSwitchLabel: "Zahlungsintervall",
-  savings: ({ percent }) => `Spare ${percent} %`,
+  periodSwitchLabel: "Abrechnungszeitraum",
+  savings: "{percent} % sparen",
   plansLabel: "Tarife",
   perMonth: "/ Monat",
   perYear: "/ Jahr",
-  billedAnnually: ({ total }) => `bei jährlicher Zahlung (${total})`,
-  perUnit: ({ unit }) => `je ${unit}`,
-  totalForQuantity: ({ total, quantity, units }) => `${total} für ${quantity} ${units}`,
+  billedAnnually: "bei jährlicher Zahlung ({total})",
+  perUnit: "je {unit}",
+  totalForQuantity: "{total} für {quantity} {units}",
   free: "Kostenlos",
   custom: "Preis auf Anfrage",
-  usageBased: "nach Nutzung",
+  usageBased: "nach Verbrauch",
   defaultUnit: "Einheit",
   defaultUnitPlural: "Einheiten",
-  trial: ({ duration, units }) => `${duration} ${units === "DAY" ? "Tage" : "Monate"} kostenlos testen`,
-  currentPlanBadge: "Ihr Tarif",
-  highlightedBadge: "Empfohlen",
-  basePlanPrefix: ({ planName }) => `Alles aus ${planName}, plus:`,
-  entitlementIncluded: ({ name }) => name,
-  entitlementUnlimited: ({ name }) => `${name}: unbegrenzt`,
-  entitlementLimit: ({ limit, units }) => `${limit} ${units}`,
+  trial: ({ duration, units }) =>
+    `${duration} ${units === "DAY" ? (duration === 1 ? "Tag" : "Tage") : duration === 1 ? "Monat" : "Monate"} kostenlos testen`,
+  currentPlanBadge: "Aktueller Tarif",
+  highlightedBadge: "Beliebt",
+  basePlanPrefix: "Alles aus {planName}, dazu:",
+  entitlementIncluded: "{name}",
+  entitlementUnlimited: "{units}: unbegrenzt",
+  entitlementLimit: "{limit} {units}",
   startTrialButton: "Kostenlos testen",
   upgradeButton: "Jetzt wechseln",
   downgradeButton: "Zurückstufen",
-  currentPlanButton: "Ihr Tarif",
-  switchBillingPeriodButton: ({ periodName }) => `${periodName} zahlen`,
-  changeUnitQuantityButton: ({ units }) => `${units ?? "Anzahl"} anpassen`,
+  currentPlanButton: "Aktueller Tarif",
+  switchBillingPeriodButton: "{periodName} zahlen",
+  changeUnitQuantityButton: ({ units }) => `${units ?? "Anzahl"} ändern`,
   contactSalesButton: "Vertrieb kontaktieren",
-  signUpButton: "Konto anlegen",
-  buttonAriaLabel: ({ label, planName }) => `${label}: ${planName}`,
-  quantityLabel: ({ units }) => `Anzahl ${units}`,
-  decreaseQuantity: ({ units }) => `${units} verringern`,
-  increaseQuantity: ({ units }) => `${units} erhöhen`,
+  signUpButton: "Registrieren",
+  buttonAriaLabel: "{label}: {planName}",
+  quantityLabel: "Anzahl {units}",
+  decreaseQuantity: "Weniger {units}",
+  increaseQuantity: "Mehr {units}",
   loading: "Tarife werden geladen…",
   error: "Die Tarife konnten nicht geladen werden",
-  retry: "Nochmal versuchen",
+  retry: "Erneut versuchen",
   empty: "Keine Tarife verfügbar",
   finishing: "Ihr Tarifwechsel wird abgeschlossen…",
-  provisionError: ({ message }) => `Der Wechsel ist fehlgeschlagen: ${message}`,
+  checkoutPending: "Ihre Zahlung wird bestätigt. Ihr neuer Tarif erscheint gleich hier.",
+  provisionError: ({ message }) =>
+    message
+      ? `Der Wechsel konnte nicht gestartet werden: ${message}`
+      : "Der Wechsel konnte nicht gestartet werden. Bitte versuchen Sie es erneut.",
   redirecting: "Die Kasse wird geöffnet…",
 };

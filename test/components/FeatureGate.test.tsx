@@ -6,23 +6,18 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FeatureGate, useEntitlement } from "../../src/index.js";
 import { renderWithProvider } from "../support/render.js";
-import { createTestUpgradeServer } from "../support/upgradeServer.js";
+import { createTestUpgradeServer, serveDuringTests } from "../support/upgradeServer.js";
 
 const onPlan = (planId: string) => ({
   id: "customer-1",
   subscriptions: [{ id: `s-${planId}`, planId, status: "ACTIVE" as const, startDate: "2026-01-01T00:00:00.000Z" }],
 });
 const upgradeServer = createTestUpgradeServer({ customers: [onPlan("plan-free")], backend: { usage: { "customer-1": { projects: 3 } } } });
-const { server, backend } = upgradeServer;
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  backend.reset();
-});
-afterAll(() => server.close());
+const { backend } = upgradeServer;
+serveDuringTests(upgradeServer);
 
 function Usage({ featureId }: { featureId: string }) {
   const entitlement = useEntitlement(featureId);

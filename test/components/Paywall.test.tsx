@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { Paywall } from "../../src/index.js";
 import { renderWithProvider } from "../support/render.js";
-import { createTestUpgradeServer, ENDPOINT } from "../support/upgradeServer.js";
+import { createTestUpgradeServer, ENDPOINT, serveDuringTests } from "../support/upgradeServer.js";
 
 const onFreePlan = {
   id: "customer-1",
@@ -12,14 +12,8 @@ const onFreePlan = {
 };
 const upgradeServer = createTestUpgradeServer({ customers: [onFreePlan] });
 const { server, backend } = upgradeServer;
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+serveDuringTests(upgradeServer);
 beforeEach(() => window.history.replaceState(null, "", "/pricing"));
-afterEach(() => {
-  server.resetHandlers();
-  upgradeServer.requests.length = 0;
-  backend.reset();
-});
-afterAll(() => server.close());
 
 const card = (planName: string) => screen.getByRole("article", { name: planName });
 

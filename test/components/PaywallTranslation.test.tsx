@@ -1,14 +1,16 @@
 /**
  * `textOverrides` can turn every visible English word of the Paywall into another language: with a
  * German text table and a German catalog in EUR, no English word of the library is left, neither in
- * the text nor in accessible names.
+ * the text nor in accessible names. The table is the stories' (stories/support/german.ts), so the
+ * German story shows what this test checks.
  */
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { defaultPaywallTexts, Paywall, type PaywallTexts, type Plan } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
+import { defaultPaywallTexts, Paywall, type Plan } from "../../src/index.js";
+import { germanPlans as storyPlans, germanTexts as german } from "../../stories/support/german.js";
 import { renderWithProvider } from "../support/render.js";
-import { createTestUpgradeServer } from "../support/upgradeServer.js";
+import { createTestUpgradeServer, serveDuringTests } from "../support/upgradeServer.js";
 
 const eur = (billingPeriod: "MONTHLY" | "ANNUALLY", amount: number, perSeat = false) => ({
   billingPeriod,
@@ -25,64 +27,13 @@ const germanPlans: Plan[] = [
   { id: "konzern", displayName: "Konzern", order: 3, pricingType: "CUSTOM", pricePoints: [], entitlements: [] },
 ];
 
-const german: PaywallTexts = {
-  monthly: "Monatlich",
-  annually: "Jährlich",
-  periodSwitchLabel: "Abrechnungszeitraum",
-  savings: ({ percent }) => `${percent} % sparen`,
-  plansLabel: "Tarife",
-  perMonth: "/ Monat",
-  perYear: "/ Jahr",
-  billedAnnually: ({ total }) => `jährliche Abrechnung (${total})`,
-  perUnit: ({ unit }) => `pro ${unit}`,
-  totalForQuantity: ({ total, quantity, units }) => `${total} für ${quantity} ${units}`,
-  free: "Kostenlos",
-  custom: "Individueller Preis",
-  usageBased: "nach Verbrauch",
-  defaultUnit: "Einheit",
-  defaultUnitPlural: "Einheiten",
-  trial: ({ duration, units }) => `${duration} ${units === "DAY" ? "Tage" : "Monate"} gratis testen`,
-  currentPlanBadge: "Aktueller Tarif",
-  highlightedBadge: "Beliebt",
-  basePlanPrefix: ({ planName }) => `Alles aus ${planName}, dazu:`,
-  entitlementIncluded: ({ name }) => name,
-  entitlementUnlimited: ({ name }) => `${name} unbegrenzt`,
-  entitlementLimit: ({ limit, units }) => `${limit} ${units}`,
-  startTrialButton: "Gratis testen",
-  upgradeButton: "Wechseln",
-  downgradeButton: "Herabstufen",
-  currentPlanButton: "Aktueller Tarif",
-  switchBillingPeriodButton: ({ periodName }) => `Zu ${periodName} wechseln`,
-  changeUnitQuantityButton: ({ units }) => `${units ?? "Menge"} ändern`,
-  contactSalesButton: "Vertrieb kontaktieren",
-  signUpButton: "Registrieren",
-  buttonAriaLabel: ({ label, planName }) => `${label}: ${planName}`,
-  quantityLabel: ({ units }) => `Anzahl ${units}`,
-  decreaseQuantity: ({ units }) => `Weniger ${units}`,
-  increaseQuantity: ({ units }) => `Mehr ${units}`,
-  loading: "Tarife werden geladen…",
-  error: "Tarife konnten nicht geladen werden",
-  retry: "Erneut versuchen",
-  empty: "Keine Tarife verfügbar",
-  finishing: "Ihr Wechsel wird abgeschlossen…",
-  checkoutPending: "Ihre Zahlung wird bestätigt. Ihr neuer Tarif erscheint gleich hier.",
-  provisionError: ({ message }) => `Der Wechsel konnte nicht gestartet werden: ${message}`,
-  redirecting: "Kasse wird geöffnet…",
-};
-
 /** Every English word the default texts can produce. */
 const englishWords = /\b(Monthly|Annually|Billing|period|Save|Plans|month|year|billed|annually|per|Free|Custom|pricing|usage|unit|units|trial|day|Current|plan|Most|popular|Everything|plus|Unlimited|Start|Upgrade|Downgrade|Switch|Update|Contact|sales|Sign|up|Number|Fewer|More|Loading|Could|Try|again|No|available|Finishing|Opening|checkout|payment|being|confirmed|appear|shortly)\b/;
 
-const { server, backend } = createTestUpgradeServer({
-  plans: germanPlans,
-  customers: [{ id: "customer-1", subscriptions: [{ id: "s", planId: "frei", status: "ACTIVE", startDate: "2026-01-01T00:00:00.000Z" }] }],
+const customerOn = (planId: string) => ({
+  id: "customer-1",
+  subscriptions: [{ id: "s", planId, status: "ACTIVE" as const, startDate: "2026-01-01T00:00:00.000Z" }],
 });
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  backend.reset();
-});
-afterAll(() => server.close());
 
 function visibleAndAccessibleText(root: HTMLElement): string {
   const labels = Array.from(root.querySelectorAll("[aria-label]"), (element) => element.getAttribute("aria-label"));
@@ -90,6 +41,8 @@ function visibleAndAccessibleText(root: HTMLElement): string {
 }
 
 describe("textOverrides", () => {
+  serveDuringTests(createTestUpgradeServer({ plans: germanPlans, customers: [customerOn("frei")] }));
+
   it("the German table overrides every default text key", () => {
     expect(Object.keys(german).sort()).toEqual(Object.keys(defaultPaywallTexts).sort());
   });
@@ -102,12 +55,12 @@ describe("textOverrides", () => {
     expect(monthly).not.toMatch(englishWords);
     expect(monthly).toContain("10\u00a0€ / Monat");
     expect(monthly).toContain("20 % sparen");
-    expect(monthly).toContain("Wechseln: Basis");
+    expect(monthly).toContain("Jetzt wechseln: Basis");
 
     await user.click(screen.getByRole("radio", { name: /Jährlich/ }));
     const annual = visibleAndAccessibleText(container);
     expect(annual).not.toMatch(englishWords);
-    expect(annual).toContain("jährliche Abrechnung (96\u00a0€)");
+    expect(annual).toContain("bei jährlicher Zahlung (96\u00a0€)");
   });
 
   it("the English defaults do match the detector (so the check above can fail)", async () => {
@@ -120,5 +73,18 @@ describe("textOverrides", () => {
     renderWithProvider(<Paywall textOverrides={german} productId="none" />);
     expect(screen.getByRole("status").textContent).toBe("Tarife werden geladen…");
     expect(await screen.findByText("Keine Tarife verfügbar")).toBeTruthy();
+  });
+});
+
+describe("the German story (stories/support/german.ts: the demo catalog in German)", () => {
+  serveDuringTests(createTestUpgradeServer({ plans: storyPlans, customers: [customerOn("plan-free")] }));
+
+  it("leaves no English word either, monthly and annual", async () => {
+    const user = userEvent.setup();
+    const { container } = renderWithProvider(<Paywall textOverrides={german} locale="de-DE" highlightedPlanId="plan-pro" />);
+    await screen.findByRole("article", { name: "Konzern" });
+    expect(visibleAndAccessibleText(container)).not.toMatch(englishWords);
+    await user.click(screen.getByRole("radio", { name: /Jährlich/ }));
+    expect(visibleAndAccessibleText(container)).not.toMatch(englishWords);
   });
 });

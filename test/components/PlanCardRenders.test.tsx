@@ -6,11 +6,11 @@
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { generatePlans } from "../../bench/browser/catalogs.js";
 import { Paywall } from "../../src/index.js";
 import { renderWithProvider } from "../support/render.js";
-import { createTestUpgradeServer } from "../support/upgradeServer.js";
+import { createTestUpgradeServer, serveDuringTests } from "../support/upgradeServer.js";
 
 const planCardRenders = vi.hoisted(() => ({ count: 0 }));
 vi.mock("../../src/react/useCheckoutWarmUp.js", () => ({
@@ -29,10 +29,6 @@ const fifty = createTestUpgradeServer({
   plans: generatePlans(50),
   customers: [{ ...onFreePlan, subscriptions: [{ ...onFreePlan.subscriptions[0]!, planId: "plan-00" }] }],
 });
-afterEach(() => {
-  demo.backend.reset();
-  fifty.backend.reset();
-});
 
 /** Renders, waits for `cards` cards, then counts from zero. */
 async function mounted(ui: React.ReactNode, cards: number) {
@@ -45,8 +41,7 @@ async function mounted(ui: React.ReactNode, cards: number) {
 }
 
 describe("PlanCard renders (demo catalog: 4 cards)", () => {
-  beforeAll(() => demo.server.listen({ onUnhandledRequest: "error" }));
-  afterAll(() => demo.server.close());
+  serveDuringTests(demo);
 
   it("one more seat on Pro re-renders the Pro card only", async () => {
     const user = await mounted(<Paywall />, 4);
@@ -85,8 +80,7 @@ describe("PlanCard renders (demo catalog: 4 cards)", () => {
 });
 
 describe("PlanCard renders (50 cards)", () => {
-  beforeAll(() => fifty.server.listen({ onUnhandledRequest: "error" }));
-  afterAll(() => fifty.server.close());
+  serveDuringTests(fifty);
   beforeEach(() => {
     planCardRenders.count = 0;
   });

@@ -2,21 +2,15 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { forwardRef, useRef, type ButtonHTMLAttributes } from "react";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { UpgradeButton } from "../../src/index.js";
 import { renderWithProvider } from "../support/render.js";
-import { createTestUpgradeServer, ENDPOINT } from "../support/upgradeServer.js";
+import { createTestUpgradeServer, ENDPOINT, serveDuringTests } from "../support/upgradeServer.js";
 
 const upgradeServer = createTestUpgradeServer();
 const { server, backend } = upgradeServer;
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+serveDuringTests(upgradeServer);
 beforeEach(() => window.history.replaceState(null, "", "/app"));
-afterEach(() => {
-  server.resetHandlers();
-  upgradeServer.requests.length = 0;
-  backend.reset();
-});
-afterAll(() => server.close());
 
 /** An app's own design-system button that forwards its ref, as most do. */
 const FancyButton = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLButtonElement>>(function FancyButton(

@@ -4,20 +4,16 @@
  */
 import { screen } from "@testing-library/react";
 import axe from "axe-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Paywall, UpgradeButton } from "../../src/index.js";
 import { renderWithProvider } from "../support/render.js";
-import { createTestUpgradeServer } from "../support/upgradeServer.js";
+import { createTestUpgradeServer, serveDuringTests } from "../support/upgradeServer.js";
 
-const { server, backend } = createTestUpgradeServer({
-  customers: [{ id: "customer-1", subscriptions: [{ id: "s", planId: "plan-basic", status: "ACTIVE", billingPeriod: "MONTHLY", startDate: "2026-01-01T00:00:00.000Z" }] }],
-});
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  backend.reset();
-});
-afterAll(() => server.close());
+serveDuringTests(
+  createTestUpgradeServer({
+    customers: [{ id: "customer-1", subscriptions: [{ id: "s", planId: "plan-basic", status: "ACTIVE", billingPeriod: "MONTHLY", startDate: "2026-01-01T00:00:00.000Z" }] }],
+  }),
+);
 
 async function violations(root: HTMLElement) {
   const result = await axe.run(root, { rules: { "color-contrast": { enabled: false } } });

@@ -1,14 +1,13 @@
 import { delay, http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createUpgradeClient } from "../../src/core/httpClient.js";
 import { createProvisionCoordinator } from "../../src/core/provisionCoordinator.js";
+import { listenDuringTests } from "../support/listenDuringTests.js";
 
 const endpoint = "https://app.example.com/api/upgrade";
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+listenDuringTests(server);
 
 const subscription = { id: "s1", planId: "pro", status: "ACTIVE", startDate: "2026-01-01T00:00:00.000Z" };
 

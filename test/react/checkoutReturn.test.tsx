@@ -8,10 +8,10 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http } from "msw";
 import { StrictMode } from "react";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { Paywall, useCheckoutStatus } from "../../src/index.js";
 import { renderWithProvider } from "../support/render.js";
-import { createTestUpgradeServer, ENDPOINT, IDENTITY_HEADER } from "../support/upgradeServer.js";
+import { createTestUpgradeServer, ENDPOINT, IDENTITY_HEADER, serveDuringTests } from "../support/upgradeServer.js";
 
 const onFree = {
   id: "customer-1",
@@ -19,17 +19,11 @@ const onFree = {
 };
 const upgradeServer = createTestUpgradeServer({ customers: [onFree] });
 const { server, backend, handler } = upgradeServer;
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+serveDuringTests(upgradeServer);
 beforeEach(() => {
   window.sessionStorage.clear();
   window.history.replaceState(null, "", "/billing?tab=plans");
 });
-afterEach(() => {
-  server.resetHandlers();
-  upgradeServer.requests.length = 0;
-  backend.reset();
-});
-afterAll(() => server.close());
 
 /** The customer as the backend has it now, as JSON text. */
 function snapshotCustomer(): Promise<string> {

@@ -7,25 +7,20 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { useState } from "react";
 import userEvent from "@testing-library/user-event";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { embeddedCheckout, Paywall, StiggProvider, type StripeLike } from "../../src/index.js";
 import { renderWithProvider } from "../support/render.js";
-import { createTestUpgradeServer, ENDPOINT, IDENTITY_HEADER } from "../support/upgradeServer.js";
+import { createTestUpgradeServer, ENDPOINT, IDENTITY_HEADER, serveDuringTests } from "../support/upgradeServer.js";
 
 const upgradeServer = createTestUpgradeServer({
   customers: [{ id: "customer-1", subscriptions: [{ id: "s", planId: "plan-free", status: "ACTIVE", startDate: "2026-01-01T00:00:00.000Z" }] }],
   backend: { checkoutMode: "embedded" },
 });
 const { server, backend } = upgradeServer;
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+serveDuringTests(upgradeServer);
 beforeEach(() => {
   window.history.replaceState(null, "", "/billing");
 });
-afterEach(() => {
-  server.resetHandlers();
-  backend.reset();
-});
-afterAll(() => server.close());
 
 function fakeStripe() {
   const calls = { created: [] as { clientSecret?: string }[], mounted: [] as HTMLElement[], destroyed: 0 };

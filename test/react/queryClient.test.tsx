@@ -1,14 +1,11 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { render, screen } from "@testing-library/react";
 import { Component, type ReactNode } from "react";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { queryKeys, StiggProvider, usePlans } from "../../src/index.js";
-import { createTestUpgradeServer, ENDPOINT } from "../support/upgradeServer.js";
+import { createTestUpgradeServer, ENDPOINT, serveDuringTests } from "../support/upgradeServer.js";
 
-const { server } = createTestUpgradeServer();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+serveDuringTests(createTestUpgradeServer());
 
 let seenByApp: QueryClient | "none" | undefined;
 function AppComponent() {

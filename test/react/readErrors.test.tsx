@@ -2,15 +2,14 @@ import { QueryClient } from "@tanstack/react-query";
 import { screen } from "@testing-library/react";
 import { delay, http, HttpResponse } from "msw";
 import { Component, type ReactNode } from "react";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { UpgradeError, usePlans } from "../../src/index.js";
 import { renderWithProvider } from "../support/render.js";
-import { createTestUpgradeServer, ENDPOINT } from "../support/upgradeServer.js";
+import { createTestUpgradeServer, ENDPOINT, serveDuringTests } from "../support/upgradeServer.js";
 
-const { server } = createTestUpgradeServer();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const upgradeServer = createTestUpgradeServer();
+const { server } = upgradeServer;
+serveDuringTests(upgradeServer);
 
 class Boundary extends Component<{ children: ReactNode }, { crashed: boolean }> {
   override state = { crashed: false };

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   useCustomer,
   usePlans,
@@ -9,18 +9,12 @@ import {
   type UseProvisionSubscriptionOptions,
 } from "../../src/index.js";
 import { renderWithProvider } from "../support/render.js";
-import { createTestUpgradeServer, ENDPOINT, ORIGIN } from "../support/upgradeServer.js";
+import { createTestUpgradeServer, ENDPOINT, ORIGIN, serveDuringTests } from "../support/upgradeServer.js";
 
 const upgradeServer = createTestUpgradeServer();
 const { server, backend } = upgradeServer;
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+serveDuringTests(upgradeServer);
 beforeEach(() => window.history.replaceState(null, "", "/billing"));
-afterEach(() => {
-  server.resetHandlers();
-  upgradeServer.requests.length = 0;
-  backend.reset();
-});
-afterAll(() => server.close());
 
 /** A tiny app page: the plan list from usePlans, the customer's plan, and a button per plan. */
 function PlanPicker(props: { provisionOptions?: UseProvisionSubscriptionOptions }) {

@@ -5,10 +5,11 @@
  */
 import { http } from "msw";
 import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { afterEach } from "vitest";
 import { demoPlans } from "../../demo/catalog.js";
 import type { Customer, Plan } from "../../src/core/contract.js";
 import { createMemoryBackend, createUpgradeHandler, type MemoryBackendOptions } from "../../src/server/index.js";
+import { listenDuringTests } from "./listenDuringTests.js";
 
 export const ORIGIN = "http://localhost:3000";
 export const BASE_PATH = "/api/upgrade";
@@ -59,15 +60,13 @@ export function createTestUpgradeServer(
 }
 
 /**
- * Serves the test server during a file's tests; after each test, back to the real handler alone,
- * no recorded requests and a fresh backend.
+ * Serves the test server during a file's (or describe block's) tests; after each test, back to the
+ * real handler alone, no recorded requests and a fresh backend.
  */
 export function serveDuringTests(upgradeServer: ReturnType<typeof createTestUpgradeServer>): void {
-  beforeAll(() => upgradeServer.server.listen({ onUnhandledRequest: "error" }));
+  listenDuringTests(upgradeServer.server);
   afterEach(() => {
-    upgradeServer.server.resetHandlers();
     upgradeServer.requests.length = 0;
     upgradeServer.backend.reset();
   });
-  afterAll(() => upgradeServer.server.close());
 }
