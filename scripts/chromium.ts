@@ -28,10 +28,22 @@ export function onChromiumLaunch(listener: LaunchListener): () => void {
   return () => launchListeners.delete(listener);
 }
 
-export async function launchChromium(): Promise<Browser> {
+export interface LaunchChromiumOptions {
+  /**
+   * Keep Chromium's back/forward cache on. Playwright turns it off by default
+   * (`--disable-back-forward-cache`, so that `page.goBack()` always makes a request it can intercept).
+   */
+  backForwardCache?: boolean;
+}
+
+export async function launchChromium(options: LaunchChromiumOptions = {}): Promise<Browser> {
   // Imported on use: vite.config.ts reads the constants above without loading Playwright.
   const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    ...(options.backForwardCache && { ignoreDefaultArgs: ["--disable-back-forward-cache"] }),
+  });
   for (const listener of launchListeners) listener(browser);
   return browser;
 }
