@@ -5,6 +5,7 @@ import type { Plugin } from "vite";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import { playwright } from "@vitest/browser-playwright";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/chromium.js";
+import { takeChromiumErrorLog } from "./.storybook/guard/chromiumErrorLog.js";
 
 // Library build: two entries (the React library and the server code), ESM only, peers external.
 // Declarations are emitted by `tsc -p tsconfig.build.json` (see package.json "build").
@@ -67,7 +68,10 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: ".storybook" })],
         test: {
           name: "storybook",
+          // A console error, uncaught error, unhandled rejection or Chromium error log fails the story.
+          setupFiles: [".storybook/guard/vitest.setup.ts"],
           browser: {
+            commands: { takeChromiumErrorLog },
             enabled: true,
             headless: true,
             provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } }),

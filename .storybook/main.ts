@@ -1,7 +1,9 @@
 import type { StorybookConfig } from "@storybook/react-vite";
 
 const config: StorybookConfig = {
-  stories: ["../stories/**/*.stories.@(ts|tsx)"],
+  // guard/: the console guard's self-test, only under Vitest (it needs the guard's setup file and
+  // Vitest's browser commands), where every story is a test: `npm test`.
+  stories: ["../stories/**/*.stories.@(ts|tsx)", ...(process.env.VITEST ? ["./guard/*.stories.tsx"] : [])],
   addons: ["@storybook/addon-docs", "@storybook/addon-a11y", "@storybook/addon-vitest"],
   framework: {
     name: "@storybook/react-vite",

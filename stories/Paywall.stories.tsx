@@ -183,16 +183,23 @@ export const Loading: Story = {
 
 /** The first plans request fails with a 500; "Try again" reaches the real backend. */
 export const ErrorWithRetry: Story = {
-  parameters: upgradeKit({
-    handlers: () => {
-      let failures = 1;
-      return [
-        http.get(storyApi("/plans"), () =>
-          failures-- > 0 ? HttpResponse.json({ error: { code: "INTERNAL_ERROR", message: "Plans are down." } }, { status: 500 }) : undefined,
-        ),
-      ];
+  parameters: {
+    ...upgradeKit({
+      handlers: () => {
+        let failures = 1;
+        return [
+          http.get(storyApi("/plans"), () =>
+            failures-- > 0 ? HttpResponse.json({ error: { code: "INTERNAL_ERROR", message: "Plans are down." } }, { status: 500 }) : undefined,
+          ),
+        ];
+      },
+    }),
+    consoleGuard: {
+      expected: [
+        { kind: "browser log", match: /status of 500 .*\/api\/upgrade\/plans\)$/, reason: "the story's forced 500; Chromium logs every failed response" },
+      ],
     },
-  }),
+  },
   play: async ({ canvas, userEvent }) => {
     await expect(await canvas.findByRole("alert")).toHaveTextContent("Could not load plans");
     await userEvent.click(canvas.getByRole("button", { name: "Try again" }));

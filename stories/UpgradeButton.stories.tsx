@@ -103,13 +103,24 @@ export const Pending: Story = {
 // Not `export const Error`: that would shadow the global Error in this module.
 export const ErrorState: Story = {
   name: "Error",
-  parameters: upgradeKit({
-    handlers: () => [
-      http.post(storyApi("/provision-subscription"), () =>
-        HttpResponse.json({ error: { code: "INTERNAL_ERROR", message: "Billing is unavailable." } }, { status: 500 }),
-      ),
-    ],
-  }),
+  parameters: {
+    ...upgradeKit({
+      handlers: () => [
+        http.post(storyApi("/provision-subscription"), () =>
+          HttpResponse.json({ error: { code: "INTERNAL_ERROR", message: "Billing is unavailable." } }, { status: 500 }),
+        ),
+      ],
+    }),
+    consoleGuard: {
+      expected: [
+        {
+          kind: "browser log",
+          match: /status of 500 .*\/api\/upgrade\/provision-subscription\)$/,
+          reason: "the story's forced 500s (the first try and two retries); Chromium logs every failed response",
+        },
+      ],
+    },
+  },
   play: async ({ canvas, userEvent, args }) => {
     const button = await canvas.findByRole("button", { name: "Upgrade to Basic" });
     await userEvent.click(button);

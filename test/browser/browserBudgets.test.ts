@@ -7,7 +7,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { browserBudgets, checkBrowserBudgets, describeVerdict } from "../../bench/browser/budgets.js";
 import { runBrowserBench, scenarios, type BrowserBenchReport } from "../../bench/browser/browserBench.js";
 import { waterfallDepth } from "../../bench/browser/measure.js";
+import { guardBrowserConsole } from "../support/pageGuard.js";
 
+// A console error, page error or unhandled rejection in any page fails the test that caused it.
+guardBrowserConsole();
 const LATENCY_MS = 100;
 let report: BrowserBenchReport;
 beforeAll(async () => {

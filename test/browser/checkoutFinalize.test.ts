@@ -7,7 +7,10 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startDemoServer, type DemoServer } from "../../demo/startDemoServer.js";
 import { launchChromium } from "../../scripts/chromium.js";
+import { guardBrowserConsole } from "../support/pageGuard.js";
 
+// A console error, page error or unhandled rejection in any page fails the test that caused it.
+const consoleGuard = guardBrowserConsole();
 const LAG_MS = 3_000;
 let demo: DemoServer;
 let browser: Browser;
@@ -135,6 +138,11 @@ describe("embedded checkout", () => {
   });
 
   it("with Stripe.js blocked, it falls back to the hosted checkout page", async () => {
+    consoleGuard.expect({
+      kind: "browser log",
+      match: /^Failed to load resource: net::ERR_BLOCKED_BY_CLIENT\S* \(https:\/\/js\.stripe\.com\//,
+      reason: "the test blocks Stripe.js on purpose; Chromium logs every blocked load (the warm-up's and the click's)",
+    });
     page = await browser.newPage();
     await page.route("https://js.stripe.com/**", (route) => route.abort("blockedbyclient"));
     await page.goto(`${demo.url}?checkout=embedded`);

@@ -6,7 +6,10 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startDemoServer, type DemoServer } from "../../demo/startDemoServer.js";
 import { launchChromium } from "../../scripts/chromium.js";
+import { guardBrowserConsole } from "../support/pageGuard.js";
 
+// A console error, page error or unhandled rejection in any page fails the test that caused it.
+guardBrowserConsole();
 let demo: DemoServer;
 let browser: Browser;
 let page: Page;
