@@ -26,9 +26,13 @@ export interface CheckoutTracker {
   subscribe(listener: () => void): () => void;
   /** Starts waiting for the bought plan; a second call while finalizing joins the first. */
   finalize(options: FinalizeOptions): Promise<void>;
-  /** Stops polling without forgetting (unmount); `resume` picks it up again (remount). */
-  pause(): void;
-  resume(): void;
+  /**
+   * Stops polling without forgetting (unmount); `resume` picks it up again (remount). `order`
+   * says when the caller asked: pauses and resumes delivered late (the React layer calls them
+   * through a lazy import) can arrive out of order, and one older than the last applied is ignored.
+   */
+  pause(order?: number): void;
+  resume(order?: number): void;
 }
 
 export const DEFAULT_FINALIZE_TIMEOUT_MS = 30_000;
@@ -45,6 +49,16 @@ export function createCheckoutTracker(
   let run: { options: FinalizeOptions; deadline: number; attempt: number; done: Promise<void>; resolve: () => void } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let paused = false;
+  // A read is in flight: a resume then lets it carry on rather than start a second polling chain.
+  let reading = false;
+  let lastOrder = -Infinity;
+  /** Whether a pause or resume asked at `order` is still news (see CheckoutTracker.pause). */
+  const isLatest = (order: number | undefined) => {
+    if (order === undefined) return true;
+    if (order < lastOrder) return false;
+    lastOrder = order;
+    return true;
+  };
 
   const finish = (next: CheckoutState) => {
     const current = run;
@@ -59,10 +73,13 @@ export function createCheckoutTracker(
     if (!current || paused) return;
     const planId = current.options.intent?.planId ?? null;
     let customer: Customer | null = null;
+    reading = true;
     try {
       customer = await current.options.loadCustomer();
     } catch {
       // A failed read is no verdict: try again until the deadline.
+    } finally {
+      reading = false;
     }
     if (run !== current || paused) return;
     const live = customer?.subscriptions.filter(isLive) ?? [];
@@ -97,14 +114,15 @@ export function createCheckoutTracker(
       void poll();
       return done;
     },
-    pause() {
+    pause(order) {
+      if (!isLatest(order)) return;
       paused = true;
       clearTimeout(timer);
     },
-    resume() {
-      if (!paused) return;
+    resume(order) {
+      if (!isLatest(order) || !paused) return;
       paused = false;
-      if (run) void poll();
+      if (run && !reading) void poll();
     },
   };
 }

@@ -25,25 +25,30 @@ function trackerFor(store: ExternalStore<CheckoutState>): CheckoutTracker {
 
 /**
  * The page loaded with the return marker (or remounted while finalizing): remove the marker,
- * touching nothing else in the URL, then wait for the plan, or report the cancel.
+ * touching nothing else in the URL, then wait for the plan, or report the cancel. `order`: when
+ * the provider mounted (see `pause`).
  */
-export function handleReturn(context: UpgradeContextValue): void {
+export function handleReturn(context: UpgradeContextValue, order?: number): void {
   const marker = readReturnMarker(window.location.href);
   if (marker !== null) {
     window.history.replaceState(window.history.state, "", stripReturnMarker(window.location.href));
   }
   if (marker === "canceled") cancelCheckout(context);
-  else if (marker === "success" || context.checkoutState.get().status === "finalizing") startFinalizing(context, undefined);
+  else if (marker === "success" || context.checkoutState.get().status === "finalizing") startFinalizing(context, undefined, order);
 }
 
 /**
  * Starts (or joins, or resumes) waiting for the bought plan. `intent` undefined: read what was
  * stored before the redirect to the hosted checkout.
  */
-export function startFinalizing(context: UpgradeContextValue, intent: Pick<CheckoutIntent, "planId"> | null | undefined): void {
+export function startFinalizing(
+  context: UpgradeContextValue,
+  intent: Pick<CheckoutIntent, "planId"> | null | undefined,
+  order?: number,
+): void {
   const { queryClient, client, customerId, events } = context;
   const tracker = trackerFor(context.checkoutState);
-  tracker.resume();
+  tracker.resume(order);
   void tracker.finalize({
     intent: intent === undefined ? takeCheckoutIntent(sessionStorageOrUndefined(), context.endpoint) : intent,
     timeoutMs: events.current.checkoutFinalizeTimeoutMs,
@@ -71,7 +76,11 @@ export function cancelCheckout(context: UpgradeContextValue): void {
   context.events.current.onCheckoutCanceled?.();
 }
 
-/** The provider unmounted: stop polling until it mounts again. */
-export function pause(context: UpgradeContextValue): void {
-  trackers.get(context.checkoutState)?.pause();
+/**
+ * The provider unmounted: stop polling until it mounts again. `order` says when it unmounted:
+ * these calls arrive through a lazy import, so StrictMode's unmount can be delivered after the
+ * remount's `handleReturn`, and must not stop the polling that remount resumed.
+ */
+export function pause(context: UpgradeContextValue, order: number): void {
+  trackers.get(context.checkoutState)?.pause(order);
 }

@@ -11,8 +11,13 @@ import type { UpgradeContextValue } from "./UpgradeContext.js";
 // useLayoutEffect warns during server rendering in React 18; it never runs there anyway.
 const useClientLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
 
+// Mounts and unmounts, numbered as they happen: the lazily loaded code receives them late and
+// possibly out of order (StrictMode's unmount after its remount), and goes by these numbers.
+let lifecycleEvents = 0;
+
 export function useCheckoutReturn(context: UpgradeContextValue): void {
   useClientLayoutEffect(() => {
+    const mounted = ++lifecycleEvents;
     const { checkoutState } = context;
     const search = window.location.search;
     const finalizing = () => checkoutState.get().status === "finalizing";
@@ -21,13 +26,14 @@ export function useCheckoutReturn(context: UpgradeContextValue): void {
         checkoutState.set({ status: "finalizing", planId: null });
       }
       import("./checkoutFinalization.js").then(
-        (module) => module.handleReturn(context),
+        (module) => module.handleReturn(context, mounted),
         // The code could not load (offline, a deploy removed the chunk): do not hold the buttons forever.
         () => checkoutState.set({ status: "pending", planId: null }),
       );
     }
     return () => {
-      if (finalizing()) void import("./checkoutFinalization.js").then((module) => module.pause(context));
+      const unmounted = ++lifecycleEvents;
+      if (finalizing()) void import("./checkoutFinalization.js").then((module) => module.pause(context, unmounted));
     };
   }, [context]);
 }

@@ -89,4 +89,50 @@ describe("checkout tracker", () => {
     expect(readsWhilePaused).toBe(1);
     expect(tracker.getState()).toMatchObject({ status: "completed", subscription: { planId: "pro" } });
   });
+
+  it("a pause delivered after a later resume (StrictMode's unmount arriving late) does not stop the polling", async () => {
+    const backend = laggingBackend(1);
+    const tracker = createCheckoutTracker();
+    // Asked in this order: mount (1), unmount (2), remount (3); delivered as 1, 3, 2.
+    tracker.resume(1);
+    const done = tracker.finalize({ intent: { planId: "pro" }, loadCustomer: backend.load, timeoutMs: 10_000 });
+    tracker.resume(3);
+    tracker.pause(2);
+    await done;
+    expect(tracker.getState()).toMatchObject({ status: "completed", subscription: { planId: "pro" } });
+  });
+
+  it("a pause asked after the last resume still pauses", async () => {
+    const backend = laggingBackend(100);
+    const tracker = createCheckoutTracker();
+    tracker.resume(1);
+    void tracker.finalize({ intent: { planId: "pro" }, loadCustomer: backend.load, timeoutMs: 10_000 });
+    tracker.pause(2);
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(backend.reads).toBe(1);
+    expect(tracker.getState().status).toBe("finalizing");
+  });
+
+  it("a pause and resume while a read is in flight leave one polling chain, not two", async () => {
+    let inFlight = 0;
+    let mostInFlight = 0;
+    let reads = 0;
+    const tracker = createCheckoutTracker();
+    const slowStaleRead = async () => {
+      reads += 1;
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      inFlight -= 1;
+      return customer(live("free"));
+    };
+    void tracker.finalize({ intent: { planId: "pro" }, loadCustomer: slowStaleRead, timeoutMs: 10_000 });
+    tracker.pause();
+    tracker.resume();
+    // One chain: reads at 0, 0.2 + 0.5, 0.9 + 1 s... Two chains would overlap and read twice as often.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    tracker.pause();
+    expect(mostInFlight).toBe(1);
+    expect(reads).toBeLessThanOrEqual(3);
+  });
 });
