@@ -7,7 +7,10 @@ import { useCustomer } from "./useCustomer.js";
 export interface UseEntitlementOptions {
   /** For NUMBER features: how much more the user wants to use. Default 1. */
   requestedUsage?: number;
-  /** `hasAccess` while the customer is not known yet (loading, or failed). Default false. */
+  /**
+   * `hasAccess` while it is not known: the customer is loading or failed, or the backend answered
+   * without entitlements (e.g. the Stigg adapter could not read them). Default false.
+   */
   fallback?: boolean;
 }
 
@@ -24,7 +27,8 @@ export interface UseEntitlementResult extends Omit<EntitlementCheck, "entitlemen
  */
 export function useEntitlement(featureId: FeatureId, options: UseEntitlementOptions = {}): UseEntitlementResult {
   const customer = useCustomer();
-  const known = customer.data !== undefined;
+  // A customer without an `entitlements` list says nothing about access (a visitor, null, has none).
+  const known = customer.data === null || customer.data?.entitlements !== undefined;
   const { entitlement, ...check } = checkEntitlement(customer.data ?? null, featureId, options.requestedUsage);
   return {
     ...check,

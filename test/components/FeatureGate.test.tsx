@@ -6,10 +6,11 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
+import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { FeatureGate, useEntitlement } from "../../src/index.js";
 import { renderWithProvider } from "../support/render.js";
-import { createTestUpgradeServer, serveDuringTests } from "../support/upgradeServer.js";
+import { createTestUpgradeServer, ENDPOINT, serveDuringTests } from "../support/upgradeServer.js";
 
 const onPlan = (planId: string) => ({
   id: "customer-1",
@@ -64,6 +65,27 @@ describe("useEntitlement", () => {
     expect(await screen.findByText("false false")).toBeTruthy();
   });
 });
+
+describe("useEntitlement without entitlements in the answer", () => {
+  it("a customer answered without entitlements (the backend could not read them) is unknown: the fallback decides", async () => {
+    const { entitlements: _none, ...withoutEntitlements } = await readCustomerAnswer();
+    upgradeServer.server.use(http.get(`${ENDPOINT}/customer`, () => HttpResponse.json({ customer: withoutEntitlements })));
+    function Gates() {
+      const strict = useEntitlement("custom-domain");
+      const lenient = useEntitlement("custom-domain", { fallback: true });
+      return <p>{strict.isPending ? "checking" : `strict ${strict.hasAccess}, lenient ${lenient.hasAccess}`}</p>;
+    }
+    renderWithProvider(<Gates />);
+    expect(await screen.findByText("strict false, lenient true")).toBeTruthy();
+  });
+});
+
+/** The customer as the real handler answers it, entitlements included. */
+async function readCustomerAnswer(): Promise<Record<string, unknown>> {
+  const answer = await backend.getCustomer("customer-1");
+  expect(answer?.entitlements).toBeDefined();
+  return answer as unknown as Record<string, unknown>;
+}
 
 describe("<FeatureGate>", () => {
   it("shows children with access and the fallback without", async () => {
