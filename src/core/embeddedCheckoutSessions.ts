@@ -4,6 +4,7 @@
  * lazily loaded embedded-checkout code, so redirect-only apps carry none of this.
  */
 import type { CheckoutIntent } from "./checkoutIntent.js";
+import { cachedIn } from "./cachedIn.js";
 import { createExternalStore, type ExternalStore } from "./externalStore.js";
 import type { StripeLike } from "./stripeLoader.js";
 
@@ -23,10 +24,5 @@ const stores = new WeakMap<object, EmbeddedSessionStore>();
 
 /** The session store of the provider whose stable `checkoutState` store is given. */
 export function embeddedSessionStore(provider: { checkoutState: object }): EmbeddedSessionStore {
-  let store = stores.get(provider.checkoutState);
-  if (!store) {
-    store = createExternalStore<EmbeddedCheckoutSession | null>(null);
-    stores.set(provider.checkoutState, store);
-  }
-  return store;
+  return cachedIn(stores, provider.checkoutState, () => createExternalStore<EmbeddedCheckoutSession | null>(null));
 }

@@ -5,6 +5,7 @@
  * Loaded lazily, only by apps that use `embeddedCheckout()`.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { cachedIn } from "../core/cachedIn.js";
 import { embeddedSessionStore, type EmbeddedCheckoutSession } from "../core/embeddedCheckoutSessions.js";
 import type { EmbeddedCheckoutInstance } from "../core/stripeLoader.js";
 import { cancelCheckout, startFinalizing } from "./checkoutFinalization.js";
@@ -43,14 +44,12 @@ export default function CheckoutDialog({ session, texts }: { session: EmbeddedCh
   useModalDialog(dialogRef, () => close(false), session.opener);
 
   useEffect(() => {
-    let instance = instances.get(session);
-    if (!instance) {
-      instance = session.stripe.createEmbeddedCheckoutPage({
+    const instance = cachedIn(instances, session, () =>
+      session.stripe.createEmbeddedCheckoutPage({
         clientSecret: session.clientSecret,
         onComplete: () => latestClose.current(true),
-      });
-      instances.set(session, instance);
-    }
+      }),
+    );
     let mountedHere: EmbeddedCheckoutInstance | null = null;
     let disposed = false;
     instance

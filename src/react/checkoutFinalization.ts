@@ -3,6 +3,7 @@
  * (or completes an embedded one) needs the marker handling, the stored-intent reader and the
  * polling code.
  */
+import { cachedIn } from "../core/cachedIn.js";
 import { sessionStorageOrUndefined, type CheckoutIntent } from "../core/checkoutIntent.js";
 import { takeCheckoutIntent } from "../core/checkoutIntentReader.js";
 import type { CheckoutState } from "../core/checkoutState.js";
@@ -15,12 +16,7 @@ import type { UpgradeContextValue } from "./UpgradeContext.js";
 const trackers = new WeakMap<ExternalStore<CheckoutState>, CheckoutTracker>();
 
 function trackerFor(store: ExternalStore<CheckoutState>): CheckoutTracker {
-  let tracker = trackers.get(store);
-  if (!tracker) {
-    tracker = createCheckoutTracker(store);
-    trackers.set(store, tracker);
-  }
-  return tracker;
+  return cachedIn(trackers, store, () => createCheckoutTracker(store));
 }
 
 /**

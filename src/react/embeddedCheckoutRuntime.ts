@@ -2,6 +2,7 @@
  * The embedded-checkout start: loads Stripe and opens the dialog. Loaded lazily (dynamic import) by
  * `embeddedCheckout()`'s `open` and `warmUp`, so not even embedded-mode apps load it before a click.
  */
+import { cachedIn } from "../core/cachedIn.js";
 import type { CheckoutIntent } from "../core/checkoutIntent.js";
 import { embeddedSessionStore } from "../core/embeddedCheckoutSessions.js";
 import { createStripeLoader, type StripeLoader } from "../core/stripeLoader.js";
@@ -12,12 +13,9 @@ import type { UpgradeContextValue } from "./UpgradeContext.js";
 const loaders = new WeakMap<EmbeddedCheckoutOptions, StripeLoader>();
 
 function loaderFor(options: EmbeddedCheckoutOptions): StripeLoader {
-  let loader = loaders.get(options);
-  if (!loader) {
-    loader = createStripeLoader({ stripe: options.stripe, publishableKey: options.publishableKey, timeoutMs: options.loadTimeoutMs });
-    loaders.set(options, loader);
-  }
-  return loader;
+  return cachedIn(loaders, options, () =>
+    createStripeLoader({ stripe: options.stripe, publishableKey: options.publishableKey, timeoutMs: options.loadTimeoutMs }),
+  );
 }
 
 /**

@@ -17,6 +17,7 @@ import type {
   SubscriptionAddon,
   SubscriptionStatus,
 } from "../core/contract.js";
+import { cachedIn } from "../core/cachedIn.js";
 import { customerEntitlements } from "../core/entitlements/customerEntitlements.js";
 import { customerResponseSchema, parseWith, plansResponseSchema } from "../core/schemas.js";
 import { addCalendarTime } from "./addCalendarTime.js";
@@ -137,12 +138,7 @@ export function createMemoryBackend(options: MemoryBackendOptions): MemoryBacken
 
   /** The demo signs in arbitrary ids, so an unknown id is a new customer, not an error. */
   function customerFor(customerId: string): StoredCustomer {
-    let customer = customers.get(customerId);
-    if (!customer) {
-      customer = { id: customerId, subscriptions: [], hasPaymentMethod: false, trialedPlanIds: [] };
-      customers.set(customerId, customer);
-    }
-    return customer;
+    return cachedIn(customers, customerId, () => ({ id: customerId, subscriptions: [], hasPaymentMethod: false, trialedPlanIds: [] }));
   }
 
   function productOf(planId: string): string {

@@ -144,15 +144,15 @@ function planCard(plan: Plan, context: CardContext): PlanCardModel {
 
   const price = plan.pricingType === "PAID" ? planPrice(plan, billingPeriod) : undefined;
   const perUnitPrice = price?.pricingModel === "PER_UNIT" ? price : undefined;
+  const units = perUnitPrice && priceUnits(perUnitPrice, texts);
   let unitQuantity: UnitQuantityModel | undefined;
-  if (perUnitPrice) {
+  if (perUnitPrice && units) {
     const range = unitQuantityRange(perUnitPrice);
     // The customer's own quantity first, so an unchanged stepper means "no change".
     const value = clampUnitQuantity(
       context.unitQuantities?.[plan.id] ?? subscription?.unitQuantity ?? range.min,
       range,
     );
-    const units = priceUnits(perUnitPrice, texts);
     unitQuantity = {
       value,
       ...range,
@@ -176,7 +176,7 @@ function planCard(plan: Plan, context: CardContext): PlanCardModel {
       planName: plan.displayName,
       period: billingPeriod,
       periodName: billingPeriodName(texts, billingPeriod),
-      ...(perUnitPrice && { units: priceUnits(perUnitPrice, texts).plural }),
+      ...(units && { units: units.plural }),
     },
     texts,
   );
