@@ -9,6 +9,7 @@ import type { Customer, Subscription } from "./contract.js";
 import type { CheckoutIntent } from "./checkoutIntent.js";
 import { IDLE_CHECKOUT, type CheckoutState } from "./checkoutState.js";
 import { createExternalStore, type ExternalStore } from "./externalStore.js";
+import { isLiveSubscription } from "./paywall/currentSubscription.js";
 
 export interface FinalizeOptions {
   /** What was bought; null when the page does not know (no stored intent). */
@@ -39,7 +40,6 @@ export const DEFAULT_FINALIZE_TIMEOUT_MS = 30_000;
 /** Backoff between polls: quick at first (webhooks are usually fast), then every 4 s. */
 const POLL_DELAYS_MS = [500, 1_000, 2_000, 3_000, 4_000];
 
-const isLive = (subscription: Subscription) => subscription.status === "ACTIVE" || subscription.status === "IN_TRIAL";
 
 /** `store` holds the state (so a page can show "finalizing" before this module has loaded). */
 export function createCheckoutTracker(
@@ -82,7 +82,7 @@ export function createCheckoutTracker(
       reading = false;
     }
     if (run !== current || paused) return;
-    const live = customer?.subscriptions.filter(isLive) ?? [];
+    const live = customer?.subscriptions.filter(isLiveSubscription) ?? [];
     const bought = planId === null ? live[0] : live.find((subscription) => subscription.planId === planId);
     if (bought || (planId === null && customer !== null)) {
       finish({ status: "completed", subscription: bought ?? null });

@@ -15,9 +15,9 @@ import type {
   ProvisionSubscriptionResult,
   Subscription,
   SubscriptionAddon,
-  SubscriptionStatus,
 } from "../core/contract.js";
 import { cachedIn } from "../core/cachedIn.js";
+import { isLiveSubscription } from "../core/paywall/currentSubscription.js";
 import { customerEntitlements } from "../core/entitlements/customerEntitlements.js";
 import { customerResponseSchema, parseWith, plansResponseSchema } from "../core/schemas.js";
 import { addCalendarTime } from "./addCalendarTime.js";
@@ -73,7 +73,6 @@ export interface MemoryBackend extends UpgradeBackend {
 
 /** Products group plans; a customer holds one live subscription per product. */
 const DEFAULT_PRODUCT_ID = "default";
-const LIVE_STATUSES: readonly SubscriptionStatus[] = ["ACTIVE", "IN_TRIAL"];
 
 interface StoredCustomer {
   id: string;
@@ -160,7 +159,7 @@ export function createMemoryBackend(options: MemoryBackendOptions): MemoryBacken
     const customer = customerFor(order.customerId);
     const product = productOf(order.plan.id);
     for (const subscription of customer.subscriptions) {
-      if (LIVE_STATUSES.includes(subscription.status) && productOf(subscription.planId) === product) {
+      if (isLiveSubscription(subscription) && productOf(subscription.planId) === product) {
         subscription.status = "CANCELED";
       }
     }

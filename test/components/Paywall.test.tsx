@@ -11,7 +11,7 @@ const onFreePlan = {
   subscriptions: [{ id: "sub-free", planId: "plan-free", status: "ACTIVE" as const, startDate: "2026-01-01T00:00:00.000Z" }],
 };
 const upgradeServer = createTestUpgradeServer({ customers: [onFreePlan] });
-const { server, backend } = upgradeServer;
+const { server } = upgradeServer;
 serveDuringTests(upgradeServer);
 beforeEach(() => window.history.replaceState(null, "", "/pricing"));
 

@@ -8,7 +8,7 @@ import { renderWithProvider } from "../support/render.js";
 import { createTestUpgradeServer, ENDPOINT, serveDuringTests } from "../support/upgradeServer.js";
 
 const upgradeServer = createTestUpgradeServer();
-const { server, backend } = upgradeServer;
+const { server } = upgradeServer;
 serveDuringTests(upgradeServer);
 beforeEach(() => window.history.replaceState(null, "", "/app"));
 

@@ -41,7 +41,7 @@ describe("accessibility (axe)", () => {
 
   it("axe does catch a violation here (so the checks above can fail)", async () => {
     const { container } = renderWithProvider(
-      <Paywall renderPlan={(card) => <button type="button" aria-label="">{""}</button>} />,
+      <Paywall renderPlan={() => <button type="button" aria-label="">{""}</button>} />,
     );
     await screen.findAllByRole("button");
     expect((await violations(container)).join("\n")).toMatch(/button-name/);

@@ -18,7 +18,7 @@ const onFree = {
   subscriptions: [{ id: "s-free", planId: "plan-free", status: "ACTIVE" as const, startDate: "2026-01-01T00:00:00.000Z" }],
 };
 const upgradeServer = createTestUpgradeServer({ customers: [onFree] });
-const { server, backend, handler } = upgradeServer;
+const { server, handler } = upgradeServer;
 serveDuringTests(upgradeServer);
 beforeEach(() => {
   window.sessionStorage.clear();

@@ -16,7 +16,7 @@ const upgradeServer = createTestUpgradeServer({
   customers: [{ id: "customer-1", subscriptions: [{ id: "s", planId: "plan-free", status: "ACTIVE", startDate: "2026-01-01T00:00:00.000Z" }] }],
   backend: { checkoutMode: "embedded" },
 });
-const { server, backend } = upgradeServer;
+const { backend } = upgradeServer;
 serveDuringTests(upgradeServer);
 beforeEach(() => {
   window.history.replaceState(null, "", "/billing");

@@ -4,6 +4,7 @@
  * usage the backend has recorded. The memory backend serves this; real backends (Stigg) compute
  * their own.
  */
+import { isLiveSubscription } from "../paywall/currentSubscription.js";
 import type { Customer, CustomerEntitlement, Entitlement, Plan } from "../contract.js";
 import { planEntitlements, withAddonEntitlements } from "./effectiveEntitlements.js";
 
@@ -14,7 +15,7 @@ export function customerEntitlements(
 ): CustomerEntitlement[] {
   const merged = new Map<string, Entitlement>();
   for (const subscription of customer.subscriptions) {
-    if (subscription.status !== "ACTIVE" && subscription.status !== "IN_TRIAL") continue;
+    if (!isLiveSubscription(subscription)) continue;
     const plan = plans.find((candidate) => candidate.id === subscription.planId);
     if (!plan) continue;
     for (const entitlement of withAddonEntitlements(planEntitlements(plan, plans), plan, subscription.addons ?? [])) {

@@ -97,7 +97,7 @@ export interface PaywallModel {
 }
 
 export function buildPaywallModel(input: PaywallModelInput): PaywallModel {
-  const { plans, customer, locale } = input;
+  const { plans, customer } = input;
   const texts = input.texts ?? defaultPaywallTexts;
   const shown = visiblePlans(plans, {
     productId: input.productId,
