@@ -5,7 +5,7 @@
  * grant the feature. After an upgrade the children appear without a reload.
  */
 import type { ReactNode } from "react";
-import { text, type TextValue } from "../core/paywall/texts.js";
+import { text, withOverrides, type TextValue } from "../core/paywall/texts.js";
 import type { FeatureId } from "../react/featureIds.js";
 import { plansIncludingFeature } from "../core/entitlements/plansIncludingFeature.js";
 import { useEntitlement } from "../react/useEntitlement.js";
@@ -58,7 +58,7 @@ function UpgradePromptNotice({
 }: FeatureGateProps & { usage: { usageLimit: number | null; currentUsage: number; remaining: number | null } }) {
   const { prompt, dialog } = useUpgradePrompt();
   const plans = usePlans();
-  const all = { ...defaultFeatureGateTexts, ...texts };
+  const all = withOverrides(defaultFeatureGateTexts, texts);
   const feature = featureName ?? featureId;
   const need = { featureId, requestedUsage, currentUsage: usage.currentUsage };
   const planName = plans.data

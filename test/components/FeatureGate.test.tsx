@@ -104,6 +104,17 @@ describe("<FeatureGate>", () => {
     expect(screen.queryByText("SSO settings")).toBeNull();
   });
 
+  it("a text override left undefined keeps the default; a given one replaces it", async () => {
+    renderWithProvider(
+      <FeatureGate featureId="projects" fallback="prompt" texts={{ limitReached: undefined, unlock: "Mehr Projekte" }}>
+        <button type="button">New project</button>
+      </FeatureGate>,
+    );
+    const notice = await screen.findByRole("group", { name: "Projects" });
+    expect(notice.textContent).toContain("3 of 3 Projects used.");
+    expect(within(notice).getByRole("button", { name: "Mehr Projekte" })).toBeTruthy();
+  });
+
   it("prompt: locked → the paywall dialog with only the plans that grant it → upgrade → unlocked, no reload", async () => {
     const user = userEvent.setup();
     const { container } = renderWithProvider(

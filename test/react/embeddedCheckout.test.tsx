@@ -81,7 +81,9 @@ describe("embedded checkout", () => {
   it("the close button destroys it, reports a cancel, and gives focus back", async () => {
     const fake = fakeStripe();
     const onCheckoutCanceled = vi.fn();
-    renderWithProvider(<Paywall />, { checkout: embeddedCheckout({ stripe: fake.stripe }), onCheckoutCanceled });
+    // An override left undefined keeps its default: the dialog is still "Complete your purchase".
+    const texts = { title: undefined, close: "Close checkout" };
+    renderWithProvider(<Paywall />, { checkout: embeddedCheckout({ stripe: fake.stripe, texts }), onCheckoutCanceled });
     const { user, upgrade } = await openCheckout();
     await waitFor(() => expect(fake.calls.mounted).toHaveLength(1));
     await user.click(screen.getByRole("button", { name: "Close checkout" }));

@@ -152,14 +152,22 @@ export const defaultPaywallTexts: PaywallTexts = {
   redirecting: "Opening checkout…",
 };
 
-/** The defaults with `overrides` on top; an override set to `undefined` keeps the default. */
-export function resolveTexts(overrides?: Partial<PaywallTexts>): PaywallTexts {
-  if (!overrides) return defaultPaywallTexts;
+/**
+ * A texts table with `overrides` on top; an override set to `undefined` keeps the default. Every
+ * texts table of the library (paywall, feature gate, checkout dialog) is merged this way.
+ */
+export function withOverrides<T extends object>(defaults: T, overrides?: Partial<T>): T {
+  if (!overrides) return defaults;
   // Key by key rather than `{ ...defaults, ...overrides }`, which would let `{ free: undefined }`
   // erase a text.
-  const resolved: Record<string, unknown> = { ...defaultPaywallTexts };
+  const resolved: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
   for (const [key, value] of Object.entries(overrides)) if (value !== undefined) resolved[key] = value;
-  return resolved as unknown as PaywallTexts;
+  return resolved as T;
+}
+
+/** The paywall's defaults with `overrides` on top (see `withOverrides`). */
+export function resolveTexts(overrides?: Partial<PaywallTexts>): PaywallTexts {
+  return withOverrides(defaultPaywallTexts, overrides);
 }
 
 /** The string of a text: calls it with `args` when it is a function. */
