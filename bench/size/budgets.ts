@@ -18,7 +18,7 @@ export interface SizeBudget {
  * budget holds. The Paywall's own code does not yet: it held (9.97 KiB) until the always-loaded path
  * gained checkout return handling, entitlements in the contract, Retry-After backoff, POST retries
  * and the bfcache reset (11.20 KiB); making embedded checkout opt-in and tighter money formatting and
- * URL checks brought it to 10.95 KiB. The limit below is that measurement plus a little room, so any
+ * URL checks brought it to 10.96 KiB. The limit below is that measurement plus a little room, so any
  * growth fails CI; getting under 10 KiB is open work (see the issue notes), not a settled number.
  */
 export const sizeBudgets: SizeBudget[] = [
