@@ -8,7 +8,9 @@
  *                        with react-query's dehydrated state for hydrateRoot
  *   /api/<catalog>/...   the endpoint (every answer waits `latencyMs`)
  *
- * The page and its assets are served without delay, so the round trips measured are the library's.
+ * The page and its script are served without delay (every app loads its own bundle its own way).
+ * The chunks that script loads lazily (the library's click and checkout-return code) wait
+ * `latencyMs` like the endpoint: they are round trips the library adds, so they are measured too.
  */
 import react from "@vitejs/plugin-react";
 import { QueryClient, dehydrate } from "@tanstack/react-query";
@@ -139,7 +141,9 @@ export async function startBenchServer(options: { latencyMs: number }): Promise<
       const file = normalize(join(outDir, pathname));
       if (file.startsWith(join(outDir, "assets"))) {
         try {
-          return send(res, 200, extname(file) === ".js" ? "text/javascript; charset=utf-8" : "application/octet-stream", readFileSync(file));
+          const body = readFileSync(file);
+          if (pathname !== "/assets/main.js") await delay(latencyMs);
+          return send(res, 200, extname(file) === ".js" ? "text/javascript; charset=utf-8" : "application/octet-stream", body);
         } catch {
           // falls through to 404
         }

@@ -33,6 +33,7 @@ export interface ScenarioResult {
   commitsSettled: number;
   requestsAfterVisible: number;
   clickRequests: number;
+  clickWaterfallDepth: number;
   clickToNavigationMs: number;
   /** clickToNavigationMs / latency. */
   clickToNavigationRoundTrips: number;
@@ -77,6 +78,7 @@ export function summarize(scenario: Scenario, runs: ScenarioRun[], latencyMs: nu
     commitsSettled: worst((run) => run.commitsSettled),
     requestsAfterVisible: worst((run) => run.requestsAfterVisible),
     clickRequests: worst((run) => run.clickRequests),
+    clickWaterfallDepth: worst((run) => run.clickWaterfallDepth),
     clickToNavigationMs: round(clickToNavigationMs, 1),
     clickToNavigationRoundTrips: round(clickToNavigationMs / latencyMs),
     mountCardRenders: worst((run) => run.mountCardRenders),

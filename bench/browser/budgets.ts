@@ -11,6 +11,7 @@ export type BudgetedMetric =
   | "waterfallDepth"
   | "requestsAfterVisible"
   | "clickRequests"
+  | "clickWaterfallDepth"
   | "commitsToVisible"
   | "quantityCardRenders";
 
@@ -30,6 +31,7 @@ export const browserBudgets: BrowserBudget[] = [
   { mode: "ssr", metric: "requestsAfterVisible", max: 0, why: "hydration does not refetch what the server rendered" },
   { mode: "ssr", metric: "commitsToVisible", max: 1, why: "hydration is one commit" },
   { mode: "any", metric: "clickRequests", min: 1, max: 1, why: "Upgrade → one POST → the checkout navigation" },
+  { mode: "any", metric: "clickWaterfallDepth", min: 1, max: 1, why: "the code that follows the answer loads alongside the POST: one round trip" },
   { mode: "any", metric: "quantityCardRenders", min: 1, max: 1, why: "one card's quantity re-renders that card only" },
 ];
 

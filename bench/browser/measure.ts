@@ -7,7 +7,7 @@
  * Times come from the page's own clock (performance.now(), whose origin is the navigation start).
  * Counts and round trips (time / injected latency) are what budgets use; milliseconds are for reading.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, Request } from "playwright-core";
 import type { BenchCommit } from "./page/main.js";
 import type { BenchServer, RenderMode } from "./benchServer.js";
 
@@ -39,6 +39,11 @@ export interface ScenarioRun {
   requestsAfterVisible: number;
   /** Requests to the endpoint between the click on Upgrade and the checkout navigation. */
   clickRequests: number;
+  /**
+   * Longest chain among every request (endpoint and lazily loaded code) between the click and the
+   * checkout navigation: 1 when the code that follows the answer loads alongside the POST.
+   */
+  clickWaterfallDepth: number;
   /** Click on Upgrade → the checkout navigation's request is sent. */
   clickToNavigationMs: number;
   /** PlanCard renders until settled (one per card when nothing renders twice). */
@@ -190,14 +195,18 @@ async function changeOneQuantity(page: Page): Promise<number> {
   return page.evaluate((count) => window.__benchCardRenders.slice(count).reduce((sum, renders) => sum + renders, 0), before);
 }
 
-async function clickUpgrade(page: Page): Promise<Pick<ScenarioRun, "clickRequests" | "clickToNavigationMs">> {
+async function clickUpgrade(page: Page): Promise<Pick<ScenarioRun, "clickRequests" | "clickWaterfallDepth" | "clickToNavigationMs">> {
   let clicked = false;
   let navigated = false;
   let clickRequests = 0;
+  const beforeNavigation: Request[] = [];
   page.on("request", (request) => {
     if (!clicked || navigated) return;
     if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigated = true;
-    else if (isApi(request.url())) clickRequests++;
+    else {
+      beforeNavigation.push(request);
+      if (isApi(request.url())) clickRequests++;
+    }
   });
   clicked = true;
   await page.locator('[data-intent="UPGRADE"] button').first().click();
@@ -206,5 +215,13 @@ async function clickUpgrade(page: Page): Promise<Pick<ScenarioRun, "clickRequest
     const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
     return performance.timeOrigin + navigation.requestStart - Number(sessionStorage.getItem("bench:click"));
   });
-  return { clickRequests, clickToNavigationMs };
+  // Playwright's timing: startTime in epoch ms, responseEnd in ms after it.
+  const chain = await Promise.all(
+    beforeNavigation.map(async (request) => {
+      await request.response();
+      const { startTime, responseEnd } = request.timing();
+      return { path: new URL(request.url()).pathname, start: startTime, end: startTime + responseEnd };
+    }),
+  );
+  return { clickRequests, clickWaterfallDepth: waterfallDepth(chain), clickToNavigationMs };
 }

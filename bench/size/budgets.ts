@@ -14,16 +14,15 @@ export interface SizeBudget {
 }
 
 /**
- * The issues set 10 KiB (Paywall, own code) and 14 KiB (three hooks with react-query). The hooks
- * budget holds. The Paywall's own code does not yet: it held (9.97 KiB) until the always-loaded path
- * gained checkout return handling, entitlements in the contract, Retry-After backoff, POST retries
- * and the bfcache reset (11.20 KiB); making embedded checkout opt-in and tighter money formatting and
- * URL checks brought it to 10.96 KiB. The limit below is that measurement plus a little room, so any
- * growth fails CI; getting under 10 KiB is open work (see the issue notes), not a settled number.
+ * The issues' budgets: 22 KiB for the Paywall with react-query, 10 KiB for its own code, 14 KiB for
+ * the three hooks with react-query. What runs only after a click (following the provision answer,
+ * its retries and schema, the checkout-URL check) loads lazily, alongside the POST, so it is not in
+ * the first load; the browser bench's click waterfall budget (bench/browser/budgets.ts) holds that
+ * this costs no round trip.
  */
 export const sizeBudgets: SizeBudget[] = [
   { bundleId: "paywall", measure: "withReactQuery", maxGzipBytes: 22 * KiB },
-  { bundleId: "paywall", measure: "ownCode", maxGzipBytes: 11 * KiB },
+  { bundleId: "paywall", measure: "ownCode", maxGzipBytes: 10 * KiB },
   { bundleId: "hooks", measure: "withReactQuery", maxGzipBytes: 14 * KiB },
 ];
 

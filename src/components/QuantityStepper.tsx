@@ -1,5 +1,6 @@
 "use client";
 import type { UnitQuantityModel } from "../core/paywall/paywallModel.js";
+import { clampUnitQuantity } from "../core/paywall/unitQuantity.js";
 import type { ClassFor } from "./paywallClassNames.js";
 
 export interface QuantityStepperProps {
@@ -12,7 +13,7 @@ export interface QuantityStepperProps {
 /** − / number / + for per-unit plans, kept within the price's min and max. */
 export function QuantityStepper({ quantity, onChange, disabled, classFor }: QuantityStepperProps) {
   const { value, min, max } = quantity;
-  const clamp = (next: number) => Math.min(max ?? Number.POSITIVE_INFINITY, Math.max(min, Math.round(next)));
+  const clamp = (next: number) => clampUnitQuantity(next, quantity);
   return (
     <div className={classFor("stepper")}>
       <button

@@ -16,9 +16,9 @@ import {
   errorBodySchema,
   parseWith,
   plansResponseSchema,
-  provisionResultSchema,
 } from "./schemas.js";
 import type { Schema } from "./schemaKit.js";
+import { loadLazily } from "./loadLazily.js";
 import { UpgradeError } from "./UpgradeError.js";
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -64,23 +64,15 @@ export function createUpgradeClient(options: UpgradeClientOptions): UpgradeClien
   /** GET without `idempotencyKey`, POST (a JSON body) with it. */
   async function request<T>(
     path: string,
-    schema: Schema<T>,
+    schema: Schema<T> | Promise<Schema<T>>,
     signal: AbortSignal | undefined,
     post?: { body: unknown; idempotencyKey: string },
   ): Promise<T> {
     const url = endpoint + path;
 
-    // One controller aborts the fetch for either reason (timeout, or the caller's signal); which one
-    // fired is read back from the caller's signal. Works where AbortSignal.any does not exist.
-    const abort = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      abort.abort();
-    }, timeoutMs);
-    const forwardAbort = () => abort.abort();
-    if (signal?.aborted) abort.abort();
-    signal?.addEventListener("abort", forwardAbort, { once: true });
+    // The fetch stops for either reason (timeout, or the caller's signal); which one fired is read
+    // back from the two signals.
+    const timeout = AbortSignal.timeout(timeoutMs);
 
     let response: Response;
     let text: string;
@@ -99,18 +91,15 @@ export function createUpgradeClient(options: UpgradeClientOptions): UpgradeClien
         headers,
         body: post && JSON.stringify(post.body),
         credentials: options.credentials,
-        signal: abort.signal,
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
       text = await response.text();
     } catch (cause) {
       if (signal?.aborted) throw new UpgradeError("ABORTED", `${url}: cancelled`, { cause });
-      if (timedOut) {
+      if (timeout.aborted) {
         throw new UpgradeError("TIMEOUT", `${url}: no answer in ${timeoutMs} ms`, { cause });
       }
       throw new UpgradeError("NETWORK", `${url}: unreachable`, { cause });
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", forwardAbort);
     }
 
     const body = parseJson(text);
@@ -132,7 +121,7 @@ export function createUpgradeClient(options: UpgradeClientOptions): UpgradeClien
         details: { body: text.slice(0, 200) },
       });
     }
-    const parsed = parseWith(schema, body);
+    const parsed = parseWith(await schema, body);
     if (!parsed.ok) {
       const first = parsed.issues[0];
       throw new UpgradeError(
@@ -157,7 +146,9 @@ export function createUpgradeClient(options: UpgradeClientOptions): UpgradeClien
       return body.customer;
     },
     provisionSubscription(params, requestOptions) {
-      return request(ROUTES.provisionSubscription, provisionResultSchema, requestOptions.signal, {
+      // Only a click needs the answer's schema: it loads while the POST is in flight.
+      const schema = loadLazily(import("./provisionResultSchema.js"), "The provision answer's schema");
+      return request(ROUTES.provisionSubscription, schema.then((module) => module.provisionResultSchema), requestOptions.signal, {
         body: params,
         idempotencyKey: requestOptions.idempotencyKey,
       });

@@ -26,18 +26,18 @@ type Path = readonly (string | number)[];
 export type Schema<T> = (input: unknown, path: Path, issues: SchemaIssue[]) => T | typeof FAILED;
 export type Infer<S> = S extends Schema<infer T> ? T : never;
 
-function fail(issues: SchemaIssue[], path: Path, message: string): typeof FAILED {
+export function fail(issues: SchemaIssue[], path: Path, message: string): typeof FAILED {
   issues.push({ path: path.join("."), message });
   return FAILED;
 }
 
 /** What was found instead, briefly: its JSON type. */
-function describe(input: unknown): string {
+export function describe(input: unknown): string {
   return input === null ? "null" : Array.isArray(input) ? "array" : typeof input;
 }
 
 /* @__NO_SIDE_EFFECTS__ */
-function primitive<T>(name: string, accepts: (input: unknown) => input is T): Schema<T> {
+export function primitive<T>(name: string, accepts: (input: unknown) => input is T): Schema<T> {
   return (input, path, issues) =>
     accepts(input) ? input : fail(issues, path, `Expected ${name}, got ${describe(input)}`);
 }
@@ -67,11 +67,6 @@ export function picklist<const Options extends readonly string[]>(options: Optio
   );
 }
 
-/* @__NO_SIDE_EFFECTS__ */
-export function literal<const Value extends string>(value: Value): Schema<Value> {
-  return primitive(`"${value}"`, (input): input is Value => input === value);
-}
-
 /** Absent or null → `undefined`. */
 /* @__NO_SIDE_EFFECTS__ */
 export function optional<T>(schema: Schema<T>): Schema<T | undefined> {
@@ -99,7 +94,7 @@ export function array<T>(item: Schema<T>): Schema<T[]> {
   };
 }
 
-function isPlainObject(input: unknown): input is Record<string, unknown> {
+export function isPlainObject(input: unknown): input is Record<string, unknown> {
   return typeof input === "object" && input !== null && !Array.isArray(input);
 }
 
@@ -139,23 +134,6 @@ export function object<S extends Shape>(shape: S): Schema<ObjectOutput<S>> {
       else if (value !== undefined) output[key] = value;
     }
     return failed ? FAILED : (output as ObjectOutput<S>);
-  };
-}
-
-/** One of several object schemas, chosen by the string in `key`. */
-/* @__NO_SIDE_EFFECTS__ */
-export function variant<K extends string, Options extends Record<string, Schema<unknown>>>(
-  key: K,
-  options: Options,
-): Schema<Infer<Options[keyof Options]>> {
-  return (input, path, issues) => {
-    if (!isPlainObject(input)) return fail(issues, path, `Expected an object, got ${describe(input)}`);
-    const tag = input[key];
-    const option = typeof tag === "string" && Object.hasOwn(options, tag) ? options[tag] : undefined;
-    if (!option) {
-      return fail(issues, [...path, key], `Expected one of ${Object.keys(options).join(", ")}`);
-    }
-    return option(input, path, issues) as Infer<Options[keyof Options]> | typeof FAILED;
   };
 }
 

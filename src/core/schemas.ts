@@ -1,6 +1,7 @@
 /**
  * Runtime schemas for the endpoint contract. The client validates every response with them, the
  * server validates request bodies with them. Built on the in-house schemaKit (see there for why).
+ * The provision answer's schema is in provisionResultSchema.ts: a page needs it only after a click.
  *
  * Extra fields are allowed and dropped (so newer backends do not break older clients). Optional
  * fields also accept `null`, which many backends (Stigg's SDK among them) send for "absent", and
@@ -19,7 +20,6 @@ import type {
   PlansResponse,
   Price,
   ProvisionSubscriptionParams,
-  ProvisionSubscriptionResult,
   Subscription,
   SubscriptionAddon,
 } from "./contract.js";
@@ -27,14 +27,12 @@ import * as v from "./schemaKit.js";
 
 export { parseWith, type ParseResult, type SchemaIssue } from "./schemaKit.js";
 
-
-
 /** "2026-11-25T10:00:00Z" or with an offset; what `Date` can read and Stigg accepts. */
 function isIsoDateTime(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
 }
 
-const nonEmptyString = v.refine(v.string, (value) => value.length > 0, "a non-empty string");
+export const nonEmptyString = v.refine(v.string, (value) => value.length > 0, "a non-empty string");
 const count = v.refine(v.number, (value) => Number.isInteger(value) && value >= 0, "a whole number ≥ 0");
 const billingPeriod = v.picklist(["MONTHLY", "ANNUALLY"]);
 const stringRecord = v.record(v.string);
@@ -93,7 +91,7 @@ const plan = v.object({
 
 const subscriptionAddon = v.object({ addonId: nonEmptyString, quantity: count });
 
-const subscription = v.object({
+export const subscription = v.object({
   id: nonEmptyString,
   planId: nonEmptyString,
   status: v.picklist(["ACTIVE", "IN_TRIAL", "PAYMENT_PENDING", "CANCELED", "EXPIRED", "NOT_STARTED"]),
@@ -125,15 +123,6 @@ const customer = v.object({
 
 export const plansResponseSchema = v.object({ plans: v.array(plan) });
 export const customerResponseSchema = v.object({ customer });
-export const provisionResultSchema = v.variant("status", {
-  SUCCESS: v.object({ status: v.literal("SUCCESS"), subscription }),
-  PAYMENT_REQUIRED: v.object({
-    status: v.literal("PAYMENT_REQUIRED"),
-    checkoutUrl: nonEmptyString,
-    checkoutBillingId: v.optional(v.string),
-    checkoutClientSecret: v.optional(v.string),
-  }),
-});
 export const errorBodySchema = v.object({
   error: v.object({ code: v.string, message: v.string }),
 });
@@ -164,7 +153,7 @@ export const provisionParamsSchema = v.object({
 });
 
 // Compile-time proof that each schema's output is exactly its contract type, both ways.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Out<S> = v.Infer<S>;
 true satisfies Same<Out<typeof price>, Price>;
 true satisfies Same<Out<typeof entitlement>, Entitlement>;
@@ -175,7 +164,6 @@ true satisfies Same<Out<typeof customer>, Customer>;
 true satisfies Same<Out<typeof customerEntitlement>, CustomerEntitlement>;
 true satisfies Same<Out<typeof plansResponseSchema>, PlansResponse>;
 true satisfies Same<Out<typeof customerResponseSchema>, CustomerResponse>;
-true satisfies Same<Out<typeof provisionResultSchema>, ProvisionSubscriptionResult>;
 true satisfies Same<Out<typeof errorBodySchema>, ErrorBody>;
 true satisfies Same<Out<typeof billingInformation>, BillingInformation>;
 true satisfies Same<Out<typeof checkoutOptions>, CheckoutOptions>;

@@ -55,10 +55,6 @@ export interface StiggProviderProps {
   children?: ReactNode;
 }
 
-const defaultNavigate = (url: string): void => {
-  window.location.assign(url);
-};
-
 export function StiggProvider(props: StiggProviderProps): ReactNode {
   const appQueryClient = useContext(QueryClientContext);
   // Created lazily, only when the app has no client of its own (lazy ref initialisation).
@@ -100,7 +96,6 @@ export function StiggProvider(props: StiggProviderProps): ReactNode {
   }));
 
   const customerId = props.customerId ?? null;
-  const allowedHostsKey = (props.allowedCheckoutHosts ?? []).join(" ");
   const { locale, checkout } = props;
   const value = useMemo<UpgradeContextValue>(
     () => ({
@@ -110,12 +105,10 @@ export function StiggProvider(props: StiggProviderProps): ReactNode {
       customerId,
       coordinator,
       ...stores,
-      navigate: (url) => (latest.current.navigate ?? defaultNavigate)(url),
-      allowedCheckoutHosts: allowedHostsKey === "" ? [] : allowedHostsKey.split(" "),
       locale,
       embeddedCheckout: checkout,
     }),
-    [client, queryClient, customerId, coordinator, stores, allowedHostsKey, locale, checkout]);
+    [client, queryClient, customerId, coordinator, stores, locale, checkout]);
 
   useCheckoutReturn(value);
 

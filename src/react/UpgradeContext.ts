@@ -20,18 +20,21 @@ export interface UpgradeContextValue {
   coordinator: ProvisionCoordinator;
   /** Joins repeated provision-and-follow actions for the same intent. */
   followThrough: SingleFlight;
-  navigate: (url: string) => void;
-  allowedCheckoutHosts: readonly string[];
   locale: string | undefined;
   /** Set when the app opted into embedded checkout; absent: redirect to the hosted checkout. */
   embeddedCheckout: EmbeddedCheckout | undefined;
   /** What happened to the last checkout; see useCheckoutStatus. */
   checkoutState: ExternalStore<CheckoutState>;
-  /** The provider's latest checkout callbacks and settings. */
+  /**
+   * The provider's latest checkout callbacks and settings, read when they are needed (so inline
+   * props never rebuild the context).
+   */
   events: { readonly current: CheckoutEvents };
 }
 
 export interface CheckoutEvents {
+  navigate?: (url: string) => void;
+  allowedCheckoutHosts?: readonly string[];
   checkoutFinalizeTimeoutMs?: number;
   onCheckoutCompleted?: (event: { subscription: Subscription | null }) => void;
   onCheckoutCanceled?: () => void;

@@ -173,14 +173,9 @@ export function usePaywall(options: UsePaywallOptions = {}): UsePaywallResult {
     [canSelect, modelPeriod, onPlanSelected, provisionSubscription],
   );
 
-  const { refetch: refetchPlans } = plans;
-  const { refetch: refetchCustomer } = customer;
-  const plansFailed = plans.isError;
-  const customerFailed = customer.isError;
-  const retry = useCallback(() => {
-    if (plansFailed) void refetchPlans();
-    if (customerFailed) void refetchCustomer();
-  }, [plansFailed, customerFailed, refetchPlans, refetchCustomer]);
+  const retry = () => {
+    for (const read of [plans, customer]) if (read.isError) void read.refetch();
+  };
 
   const checkout = useCheckoutStatus();
   // Not "checkout": the embedded dialog is modal, and its opener must stay focusable for the return.

@@ -5,9 +5,10 @@
  * Double actions are harmless: a call while the same intent is running joins it (one POST, one
  * navigation), and a retry after a failure that may have reached the backend reuses the idempotency key.
  * Back from the hosted checkout: a browser that restores the page from its back/forward cache
- * (bfcache) restores the "redirecting" state too, so `pageshow` with `persisted` resets the hook to idle.
+ * (bfcache) restores the "redirecting" state too, so `pageshow` with `persisted` resets the hook to
+ * idle (provisionFollowThrough.ts listens for it when it navigates).
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import type {
   ProvisionPaymentRequired,
   ProvisionSubscriptionParams,
@@ -15,10 +16,8 @@ import type {
   Subscription,
 } from "../core/contract.js";
 import { canonicalJson } from "../core/canonicalJson.js";
-import { assertCheckoutUrl } from "../core/checkoutUrlGuard.js";
-import { saveCheckoutIntent, sessionStorageOrUndefined, type CheckoutIntent } from "../core/checkoutIntent.js";
-import { queryKeys } from "../core/queryKeys.js";
 import { defaultCheckoutOptions } from "../core/returnMarker.js";
+import { loadLazily } from "../core/loadLazily.js";
 import { UpgradeError } from "../core/UpgradeError.js";
 import { useUpgradeContext, type UpgradeContextValue } from "./UpgradeContext.js";
 
@@ -79,6 +78,10 @@ export function useProvisionSubscription(
   const latestOptions = useRef(options);
   latestOptions.current = options;
   const latestCall = useRef(0);
+  const reset = useCallback(() => {
+    latestCall.current += 1;
+    setState(IDLE);
+  }, []);
 
   // A small state machine of our own rather than react-query's useMutation: the coordinator
   // already joins and keys provisions, and useMutation would add 0.45 KiB gzip to every app.
@@ -91,11 +94,17 @@ export function useProvisionSubscription(
       setState({ status: "pending" });
       const outcome = (async () => {
         const params = completeParams(input, context);
-        return context.followThrough.run(canonicalJson(params), () =>
-          provisionAndFollow(params, context, latestOptions.current, opener, () => {
-            if (isLatest()) setState({ status: "checkout" });
-          }),
-        );
+        return context.followThrough.run(canonicalJson(params), async () => {
+          // The code that follows the answer loads while the POST is in flight: no extra round trip.
+          const follow = loadLazily(import("./provisionFollowThrough.js"), "The checkout code");
+          const started = context.coordinator.start(params);
+          const { followProvision } = await follow;
+          return followProvision(started, context, latestOptions.current, {
+            opener,
+            onCheckoutOpen: () => isLatest() && setState({ status: "checkout" }),
+            onPageRestored: reset,
+          });
+        });
       })().then(
         (settled) => {
           // After an embedded checkout that was left unpaid, the button is simply ready again.
@@ -115,20 +124,8 @@ export function useProvisionSubscription(
       outcome.catch(() => undefined);
       return outcome;
     },
-    [context],
+    [context, reset],
   );
-
-  const reset = useCallback(() => {
-    latestCall.current += 1;
-    setState(IDLE);
-  }, []);
-
-  // Back from checkout into a page restored from the bfcache: nothing is running any more.
-  useEffect(() => {
-    const onPageShow = (event: PageTransitionEvent) => event.persisted && reset();
-    addEventListener("pageshow", onPageShow);
-    return () => removeEventListener("pageshow", onPageShow);
-  }, [reset]);
 
   return {
     provisionSubscription,
@@ -158,48 +155,4 @@ function completeParams(input: ProvisionSubscriptionInput, context: UpgradeConte
     input.checkoutOptions ??
     (typeof window === "undefined" ? undefined : defaultCheckoutOptions(window.location.href));
   return { ...input, customerId, ...(checkoutOptions && { checkoutOptions }) };
-}
-
-async function provisionAndFollow(
-  params: ProvisionSubscriptionParams,
-  context: UpgradeContextValue,
-  options: UseProvisionSubscriptionOptions,
-  opener: Element | null,
-  onCheckoutOpen: () => void,
-): Promise<ProvisionOutcome> {
-  const { result, idempotencyKey } = await context.coordinator.provision(params);
-  const outcome = (how?: "redirected" | "embedded", paid = false): ProvisionOutcome => ({
-    result,
-    redirected: how === "redirected",
-    embedded: how === "embedded",
-    paid,
-  });
-  if (result.status === "SUCCESS") {
-    // Wait for the fresh customer so "success" is never shown next to the old plan.
-    await context.queryClient.invalidateQueries({ queryKey: queryKeys.all(context.endpoint) });
-    return outcome();
-  }
-  if (options.onPaymentRequired) {
-    options.onPaymentRequired(result, params);
-    return outcome();
-  }
-  if (options.redirect === false) return outcome();
-
-  // Absent fields stay undefined here and are dropped when the intent is saved as JSON.
-  const { customerId, planId, billingPeriod, unitQuantity } = params;
-  const intent: CheckoutIntent = { customerId, planId, billingPeriod, unitQuantity, idempotencyKey, savedAt: Date.now() };
-  if (context.embeddedCheckout && result.checkoutClientSecret) {
-    try {
-      return outcome("embedded", await context.embeddedCheckout.open(context, result.checkoutClientSecret, intent, opener, onCheckoutOpen));
-    } catch {
-      // Stripe.js blocked, offline or too slow: the hosted checkout below still works.
-    }
-  }
-  const url = assertCheckoutUrl(result.checkoutUrl, {
-    pageOrigin: typeof window === "undefined" ? undefined : window.location.origin,
-    allowedCheckoutHosts: context.allowedCheckoutHosts,
-  });
-  saveCheckoutIntent(sessionStorageOrUndefined(), context.endpoint, intent);
-  context.navigate(url.href);
-  return outcome("redirected");
 }

@@ -2,7 +2,9 @@ import { delay, http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { describe, expect, it } from "vitest";
 import { createUpgradeClient } from "../../src/core/httpClient.js";
+import type { ProvisionSubscriptionParams } from "../../src/core/contract.js";
 import { createProvisionCoordinator } from "../../src/core/provisionCoordinator.js";
+import { settleProvision } from "../../src/core/provisionSettle.js";
 import { listenDuringTests } from "../support/listenDuringTests.js";
 
 const endpoint = "https://app.example.com/api/upgrade";
@@ -28,19 +30,31 @@ function recordPosts(statuses: number[]) {
 }
 
 let counter = 0;
-const coordinatorFor = () =>
-  createProvisionCoordinator(createUpgradeClient({ endpoint }), { createKey: () => `key-${++counter}` });
+/** Both halves, as useProvisionSubscription runs them: start (the POST goes out), then settle. */
+const coordinatorFor = () => {
+  const coordinator = createProvisionCoordinator(createUpgradeClient({ endpoint }), { createKey: () => `key-${++counter}` });
+  return { provision: (params: ProvisionSubscriptionParams) => settleProvision(coordinator.start(params)) };
+};
 
 describe("provision coordinator", () => {
-  it("ten concurrent calls for one intent make one POST and share its answer", async () => {
+  it("the POST goes out when the provision starts, before anything settles it", async () => {
     const keys = recordPosts([200]);
+    const coordinator = createProvisionCoordinator(createUpgradeClient({ endpoint }), { createKey: () => "first-key" });
+    const started = coordinator.start({ customerId: "c1", planId: "pro" });
+    await expect(started.first).resolves.toMatchObject({ status: "SUCCESS" });
+    expect(keys).toEqual(["first-key"]);
+    await expect(settleProvision(started)).resolves.toMatchObject({ result: { status: "SUCCESS" }, idempotencyKey: "first-key" });
+    expect(keys).toHaveLength(1);
+  });
+
+  it("calls for one intent that overlap carry one key, so the backend cannot provision twice", async () => {
+    const keys = recordPosts([200, 200, 200]);
     const coordinator = coordinatorFor();
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => coordinator.provision({ customerId: "c1", planId: "pro" })),
+      Array.from({ length: 3 }, () => coordinator.provision({ customerId: "c1", planId: "pro" })),
     );
-    expect(keys).toHaveLength(1);
-    expect(new Set(results.map((result) => JSON.stringify(result))).size).toBe(1);
-    expect(results[0]).toMatchObject({ result: { status: "SUCCESS" }, idempotencyKey: keys[0] });
+    expect(new Set(keys).size).toBe(1);
+    expect(results.map((result) => result.idempotencyKey)).toEqual([keys[0], keys[0], keys[0]]);
   });
 
   it("different intents run separately, with different keys", async () => {

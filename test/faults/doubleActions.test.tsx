@@ -6,7 +6,7 @@
  * Two different plans: while one provision runs (or its checkout opens), the Paywall disables every
  * plan button, so the second click is refused: nothing is posted for it and the first goes on.
  */
-import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
@@ -170,16 +170,25 @@ describe("Back from the hosted checkout (the page comes back from the bfcache)",
     expect(button).toHaveProperty("disabled", false);
   });
 
-  it("the listener goes away with the component", async () => {
+  it("listens only after a redirect, and stops once the page came back", async () => {
     const add = vi.spyOn(window, "addEventListener");
     const remove = vi.spyOn(window, "removeEventListener");
-    const { unmount } = renderWithProvider(<UpgradeButton planId="plan-basic">Upgrade</UpgradeButton>);
-    const added = add.mock.calls.filter(([type]) => type === "pageshow").map(([, listener]) => listener);
-    expect(added).toHaveLength(1);
-    unmount();
-    expect(remove.mock.calls.filter(([type, listener]) => type === "pageshow" && listener === added[0])).toHaveLength(1);
-    render(<p>after</p>);
-    add.mockRestore();
-    remove.mockRestore();
+    const pageshowListeners = (spy: typeof add) => spy.mock.calls.filter(([type]) => type === "pageshow").map(([, listener]) => listener);
+    try {
+      const user = userEvent.setup();
+      renderWithProvider(<UpgradeButton planId="plan-basic" billingPeriod="MONTHLY">Upgrade</UpgradeButton>);
+      const button = screen.getByRole("button", { name: "Upgrade" });
+      expect(pageshowListeners(add)).toHaveLength(0);
+      await user.click(button);
+      await waitFor(() => expect(button.getAttribute("data-state")).toBe("redirecting"));
+      const added = pageshowListeners(add);
+      expect(added).toHaveLength(1);
+      backFromCheckout();
+      expect(button.getAttribute("data-state")).toBe("idle");
+      expect(pageshowListeners(remove)).toEqual(added);
+    } finally {
+      add.mockRestore();
+      remove.mockRestore();
+    }
   });
 });
