@@ -57,6 +57,19 @@ describe("usePlans failures are typed and never throw out of render", () => {
     expect(screen.queryByText("The app crashed")).toBeNull();
   });
 
+  it("an app client that throws read errors to boundaries by default does not make the library's reads throw", async () => {
+    server.use(http.get(`${ENDPOINT}/plans`, () => HttpResponse.json({ error: { code: "DOWN", message: "down" } }, { status: 500 })));
+    const throwing = new QueryClient({ defaultOptions: { queries: { retry: false, throwOnError: true } } });
+    renderWithProvider(
+      <Boundary>
+        <PlanNames />
+      </Boundary>,
+      { queryClient: throwing },
+    );
+    expect((await screen.findByRole("alert")).textContent).toBe("HTTP");
+    expect(screen.queryByText("The app crashed")).toBeNull();
+  });
+
   it("a 4xx is not retried even by the library's own policy", async () => {
     let calls = 0;
     server.use(
