@@ -83,8 +83,9 @@ export function useProvisionSubscription(
     setState(IDLE);
   }, []);
 
-  // A small state machine of our own rather than react-query's useMutation: the coordinator
-  // already joins and keys provisions, and useMutation would add 0.45 KiB gzip to every app.
+  // A small state machine of our own rather than react-query's useMutation: the provider's single
+  // flight already joins provisions and the coordinator keys them, and useMutation would add 0.45 KiB
+  // gzip to every app.
   const provisionSubscription = useCallback(
     (input: ProvisionSubscriptionInput) => {
       const call = ++latestCall.current;
