@@ -9,7 +9,7 @@ import { launchChromium } from "../../scripts/chromium.js";
 import { guardBrowserConsole } from "../support/pageGuard.js";
 
 // A console error, page error or unhandled rejection in any page fails the test that caused it.
-guardBrowserConsole();
+const consoleGuard = guardBrowserConsole();
 let demo: DemoServer;
 let browser: Browser;
 let page: Page;
@@ -82,6 +82,33 @@ describe("demo: upgrading through checkout", () => {
     expect(await textOf(currentPlan())()).toBe("Free");
     expect(await planCard("Free").textContent()).toContain("Current plan");
     expect(await planCard("Basic").getByRole("button", { name: "Upgrade: Basic" }).isEnabled()).toBe(true);
+  });
+
+  it("the click's lazily loaded code cannot load: the error shows, the buttons work again, and the retry replays the same provision", async () => {
+    const clickCode = /\/provisionFollowThrough\b/;
+    consoleGuard.expect({
+      kind: "browser log",
+      match: /^Failed to load resource: net::ERR_INTERNET_DISCONNECTED \(.*provisionFollowThrough/,
+      reason: "the test cuts the network for the click's code chunk",
+    });
+    await openDemoOnFree();
+    const keys: (string | undefined)[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST" && request.url().endsWith("/provision-subscription")) keys.push(request.headers()["idempotency-key"]);
+    });
+    await page.route(clickCode, (route) => route.abort("internetdisconnected"));
+
+    await page.getByRole("button", { name: "Upgrade: Basic" }).click();
+    await expect.poll(textOf(page.getByRole("alert"))).toBe("The upgrade could not be started. Please try again.");
+    expect(await page.getByRole("alert").getAttribute("data-error-code")).toBe("NETWORK");
+    expect(await page.getByRole("button", { name: "Upgrade: Basic" }).isEnabled()).toBe(true);
+    expect(new URL(page.url()).pathname).toBe("/");
+
+    // Back online: the same click goes through, and the backend replays its first answer.
+    await page.unroute(clickCode);
+    await startBasicCheckout();
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
   });
 
   it("the app's own button under <UpgradeButton asChild> starts the Pro trial in place", async () => {
