@@ -38,7 +38,9 @@ export default defineConfig({
       output: {
         // The React entry runs in the browser: mark it for React Server Components bundlers.
         banner: (chunk) => (chunk.name === "index" ? '"use client";' : ""),
-        chunkFileNames: "chunks/shared-[hash].js",
+        preserveModules: true,
+        preserveModulesRoot: "src",
+        entryFileNames: "[name].js",
       },
     },
   },

@@ -1,6 +1,6 @@
 /**
  * The bundle-size budgets (bench/size/budgets.ts says which and why). Measured by bundling small
- * apps with Rolldown, as `npm run size` does; a broken budget fails `npm test`.
+ * apps with Rolldown against the built package, as `npm run size` does; a broken budget fails `npm test`.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkSizeBudgets, sizeBudgets } from "../../bench/size/budgets.js";
@@ -26,6 +26,11 @@ describe("bundle size budgets", () => {
     const paywall = report.bundles.find((bundle) => bundle.id === "paywall")!;
     expect(paywall.ownCode.gzip).toBeGreaterThan(4_000);
     expect(paywall.withReactQuery.gzip - paywall.ownCode.gzip).toBeGreaterThan(5_000);
+  });
+
+  it("the code that runs after a click reaches apps as a lazy chunk, never in their first load", () => {
+    const where = Object.fromEntries(report.bundles.map((bundle) => [bundle.id, bundle.clickCode]));
+    expect(where).toEqual({ paywall: "lazy", paywallEmbedded: "lazy", hooks: "lazy", upgradeButton: "lazy", server: "absent" });
   });
 
   it("no app ships Stripe.js code in its first load", () => {

@@ -3,7 +3,7 @@
  * "." and "./server", with peers left external and "use client" on the React entry.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -28,11 +28,30 @@ describe("the built package", () => {
   });
 
   it("the React entry says \"use client\" and leaves react and react-query to the app", () => {
-    const code = readFileSync(join(root, "dist/index.js"), "utf8");
-    expect(code.startsWith('"use client";')).toBe(true);
-    expect(code).toMatch(/from "@tanstack\/react-query"/);
-    expect(code).toMatch(/from "react"/);
-    expect(code).not.toMatch(/function useQuery\(|createElement\s*=\s*function/);
+    expect(readFileSync(join(root, "dist/index.js"), "utf8").startsWith('"use client";')).toBe(true);
+    const provider = readFileSync(join(root, "dist/react/StiggProvider.js"), "utf8");
+    expect(provider.startsWith('"use client";')).toBe(true);
+    expect(provider).toMatch(/from "@tanstack\/react-query"/);
+    expect(provider).toMatch(/from "react"/);
+    const everything = readdirSync(join(root, "dist"), { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".js"))
+      .map((file) => readFileSync(join(root, "dist", file), "utf8"))
+      .join("\n");
+    expect(everything).not.toMatch(/function useQuery\(|createElement\s*=\s*function/);
+  });
+
+  it("compiles production JSX even when built from a shell whose NODE_ENV says otherwise (this test runs under NODE_ENV=test)", () => {
+    expect(process.env.NODE_ENV).toBe("test");
+    const paywall = readFileSync(join(root, "dist/components/Paywall.js"), "utf8");
+    expect(paywall).toMatch(/from "react\/jsx-runtime"/);
+    expect(paywall).not.toMatch(/jsx-dev-runtime|jsxDEV/);
+  });
+
+  it("keeps one file per module, so an app's bundler can split off and tree-shake what the library loads lazily", () => {
+    for (const file of ["react/provisionFollowThrough.js", "core/provisionResultSchema.js", "react/checkoutFinalization.js", "core/checkoutUrlGuard.js"]) {
+      expect(existsSync(join(root, "dist", file))).toBe(true);
+    }
+    expect(readFileSync(join(root, "dist/react/useProvisionSubscription.js"), "utf8")).toMatch(/import\("\.\/provisionFollowThrough\.js"\)/);
   });
 
   it("the server entry runs in plain Node and its declarations name the public API", async () => {
