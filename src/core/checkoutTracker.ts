@@ -40,7 +40,6 @@ export const DEFAULT_FINALIZE_TIMEOUT_MS = 30_000;
 /** Backoff between polls: quick at first (webhooks are usually fast), then every 4 s. */
 const POLL_DELAYS_MS = [500, 1_000, 2_000, 3_000, 4_000];
 
-
 /** `store` holds the state (so a page can show "finalizing" before this module has loaded). */
 export function createCheckoutTracker(
   store: ExternalStore<CheckoutState> = createExternalStore<CheckoutState>(IDLE_CHECKOUT),

@@ -2,9 +2,9 @@ import { delay, http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { describe, expect, it } from "vitest";
 import { createUpgradeClient } from "../../src/core/httpClient.js";
-import type { ProvisionSubscriptionParams } from "../../src/core/contract.js";
 import { createProvisionCoordinator } from "../../src/core/provisionCoordinator.js";
 import { settleProvision } from "../../src/core/provisionSettle.js";
+import { provisionBothHalves } from "../support/provisionBothHalves.js";
 import { listenDuringTests } from "../support/listenDuringTests.js";
 
 const endpoint = "https://app.example.com/api/upgrade";
@@ -30,11 +30,8 @@ function recordPosts(statuses: number[]) {
 }
 
 let counter = 0;
-/** Both halves, as useProvisionSubscription runs them: start (the POST goes out), then settle. */
-const coordinatorFor = () => {
-  const coordinator = createProvisionCoordinator(createUpgradeClient({ endpoint }), { createKey: () => `key-${++counter}` });
-  return { provision: (params: ProvisionSubscriptionParams) => settleProvision(coordinator.start(params)) };
-};
+const coordinatorFor = () =>
+  provisionBothHalves(createProvisionCoordinator(createUpgradeClient({ endpoint }), { createKey: () => `key-${++counter}` }));
 
 describe("provision coordinator", () => {
   it("the POST goes out when the provision starts, before anything settles it", async () => {

@@ -7,10 +7,9 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { createUpgradeClient } from "../../src/core/httpClient.js";
-import type { ProvisionSubscriptionParams } from "../../src/core/contract.js";
 import { createProvisionCoordinator } from "../../src/core/provisionCoordinator.js";
-import { settleProvision } from "../../src/core/provisionSettle.js";
 import { UpgradeError } from "../../src/core/UpgradeError.js";
+import { provisionBothHalves } from "../support/provisionBothHalves.js";
 import { useLoopbackServers } from "../server/loopback.js";
 import { guardAgainstEscapedFaults } from "./support/faultGuard.js";
 
@@ -182,8 +181,7 @@ describe("provision retries over a real connection", () => {
       });
     });
     const client = createUpgradeClient({ endpoint: `${origin}/api/upgrade`, timeoutMs: 300 });
-    const coordinator = createProvisionCoordinator(client);
-    return { keys, coordinator: { provision: (params: ProvisionSubscriptionParams) => settleProvision(coordinator.start(params)) } };
+    return { keys, coordinator: provisionBothHalves(createProvisionCoordinator(client)) };
   }
   const params = { customerId: "c1", planId: "free" };
 

@@ -1,17 +1,15 @@
-import { QueryClientProvider } from "@tanstack/react-query";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
-  StiggProvider,
   useCustomer,
   usePlans,
   useProvisionSubscription,
   type UseProvisionSubscriptionOptions,
 } from "../../src/index.js";
 import { renderWithProvider } from "../support/render.js";
-import { createTestUpgradeServer, ENDPOINT, IDENTITY_HEADER, ORIGIN, serveDuringTests } from "../support/upgradeServer.js";
+import { createTestUpgradeServer, ENDPOINT, ORIGIN, serveDuringTests } from "../support/upgradeServer.js";
 
 const upgradeServer = createTestUpgradeServer();
 const { server } = upgradeServer;
@@ -134,19 +132,13 @@ describe("the upgrade flow end to end (hooks → real handler → memory backend
     );
     const user = userEvent.setup();
     const first: string[] = [];
-    const { rerender, queryClient } = renderWithProvider(<PlanPicker />, { navigate: (url) => first.push(url) });
+    const { rerenderWithProvider } = renderWithProvider(<PlanPicker />, { navigate: (url) => first.push(url) });
     await user.click(await screen.findByRole("button", { name: "Choose Basic" }));
     expect((await screen.findByRole("alert")).textContent).toMatch(/^CHECKOUT_URL_REJECTED: .*pay\.example\.com is not an allowed host/);
 
     // The app allows its payment host and routes navigation itself, inline, on a later render.
     const later: string[] = [];
-    rerender(
-      <QueryClientProvider client={queryClient}>
-        <StiggProvider endpoint={ENDPOINT} customerId="customer-1" getHeaders={() => ({ [IDENTITY_HEADER]: "customer-1" })} allowedCheckoutHosts={["pay.example.com"]} navigate={(url) => later.push(url)}>
-          <PlanPicker />
-        </StiggProvider>
-      </QueryClientProvider>,
-    );
+    rerenderWithProvider(<PlanPicker />, { allowedCheckoutHosts: ["pay.example.com"], navigate: (url) => later.push(url) });
     await user.click(await screen.findByRole("button", { name: "Choose Basic" }));
     await screen.findByText("Status: redirecting");
     expect(later).toEqual(["https://pay.example.com/session/1"]);

@@ -9,26 +9,33 @@ export function createAppQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity } } });
 }
 
-/** Renders `ui` as an app would: its own QueryClientProvider, then StiggProvider for `customerId`. */
-export function renderWithProvider(
-  ui: ReactNode,
-  props: Partial<StiggProviderProps> & { queryClient?: QueryClient } = {},
-) {
+type ProviderProps = Partial<StiggProviderProps> & { queryClient?: QueryClient };
+
+/**
+ * Renders `ui` as an app would: its own QueryClientProvider, then StiggProvider for `customerId`.
+ * `rerenderWithProvider` renders the same tree again (same client, same navigation record) with
+ * other provider props, as an app's next render would.
+ */
+export function renderWithProvider(ui: ReactNode, props: ProviderProps = {}) {
   const queryClient = props.queryClient ?? createAppQueryClient();
-  const customerId = props.customerId === undefined ? "customer-1" : props.customerId;
   const navigations: string[] = [];
-  const utils = render(
-    <QueryClientProvider client={queryClient}>
-      <StiggProvider
-        endpoint={ENDPOINT}
-        customerId={customerId}
-        getHeaders={(): Record<string, string> => (customerId ? { [IDENTITY_HEADER]: customerId } : {})}
-        navigate={(url) => navigations.push(url)}
-        {...props}
-      >
-        {ui}
-      </StiggProvider>
-    </QueryClientProvider>,
-  );
-  return { ...utils, queryClient, navigations };
+  const tree = (content: ReactNode, treeProps: ProviderProps) => {
+    const customerId = treeProps.customerId === undefined ? "customer-1" : treeProps.customerId;
+    return (
+      <QueryClientProvider client={queryClient}>
+        <StiggProvider
+          endpoint={ENDPOINT}
+          customerId={customerId}
+          getHeaders={(): Record<string, string> => (customerId ? { [IDENTITY_HEADER]: customerId } : {})}
+          navigate={(url) => navigations.push(url)}
+          {...treeProps}
+        >
+          {content}
+        </StiggProvider>
+      </QueryClientProvider>
+    );
+  };
+  const utils = render(tree(ui, props));
+  const rerenderWithProvider = (content: ReactNode, treeProps: ProviderProps = {}) => utils.rerender(tree(content, treeProps));
+  return { ...utils, queryClient, navigations, rerenderWithProvider };
 }
