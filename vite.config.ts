@@ -86,6 +86,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "e2e",
+          // Prints the Chromium version before any test runs (it is the same browser the stories use).
+          globalSetup: ["test/setup/chromiumVersion.ts"],
           environment: "node",
           include: ["test/browser/**/*.test.ts"],
           testTimeout: 60_000,

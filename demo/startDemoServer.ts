@@ -1,9 +1,14 @@
 /**
  * Starts the demo (Vite dev server + embedded backend) programmatically, on 127.0.0.1 and a free
  * port, for the real-browser tests and the screenshot script. `npm start` is the same server.
+ * `startDemoPreview` serves the demo's production build instead: no Vite dev client, so no
+ * WebSocket, which keeps a page out of Chromium's back/forward cache.
  */
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer as createNetServer } from "node:net";
-import { createServer } from "vite";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build, createServer, preview } from "vite";
 import type { DemoBackendOptions } from "./demoBackend.js";
 import { demoViteConfig } from "./vite.config.js";
 
@@ -24,6 +29,29 @@ export async function startDemoServer(backend: DemoBackendOptions = {}): Promise
     server: { host: "127.0.0.1", port, strictPort: true, hmr: false, open: false },
   });
   await server.listen();
+  return demoServerOn(port, () => server.close());
+}
+
+/** The demo built for production (`vite build`, into a temporary folder) and served by `vite preview`. */
+export async function startDemoPreview(backend: DemoBackendOptions = {}): Promise<DemoServer> {
+  const outDir = mkdtempSync(join(tmpdir(), "ruk-demo-build-"));
+  const config = { ...demoViteConfig(backend), configFile: false as const, logLevel: "warn" as const };
+  // Under a test runner NODE_ENV is "test", so Vite bundles React's development build; that is
+  // fine here (the page has no dev client, which is what matters) but bigger than Vite's warning limit.
+  await build({ ...config, build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 2048 } });
+  const port = await freePort();
+  const server = await preview({
+    ...config,
+    build: { outDir },
+    preview: { host: "127.0.0.1", port, strictPort: true, open: false },
+  });
+  return demoServerOn(port, async () => {
+    await server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  });
+}
+
+function demoServerOn(port: number, close: () => Promise<void>): DemoServer {
   const url = `http://127.0.0.1:${port}/`;
   return {
     url,
@@ -31,7 +59,7 @@ export async function startDemoServer(backend: DemoBackendOptions = {}): Promise
       const response = await fetch(new URL("api/demo/reset", url), { method: "POST" });
       if (!response.ok) throw new Error(`demo reset answered ${response.status}`);
     },
-    close: () => server.close(),
+    close,
   };
 }
 

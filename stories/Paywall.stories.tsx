@@ -208,6 +208,63 @@ export const ErrorWithRetry: Story = {
   },
 };
 
+/**
+ * Where the network drops at the click and the request fails: the backend provisions, its answer
+ * is lost on the way back, and the two automatic retries fail too. The error shows with every
+ * button enabled; once the network is back, the same click (no reload) sends the same
+ * Idempotency-Key, the backend replays its first answer, and the checkout opens.
+ */
+const network = { online: true, keysReachingBackend: [] as (string | null)[] };
+export const NetworkDropsAtTheClick: Story = {
+  parameters: {
+    ...upgradeKit({
+      handlers: ({ backend }) => {
+        network.online = true;
+        network.keysReachingBackend = [];
+        let answersLost = 0;
+        return [
+          http.post(storyApi("/provision-subscription"), async ({ request }) => {
+            if (network.online) {
+              network.keysReachingBackend.push(request.headers.get("idempotency-key"));
+              return undefined;
+            }
+            // Offline: the first attempt reaches the backend and its answer is lost; the retries never get out.
+            if (answersLost++ === 0) {
+              network.keysReachingBackend.push(request.headers.get("idempotency-key"));
+              await backend(request);
+            }
+            return HttpResponse.error();
+          }),
+        ];
+      },
+    }),
+    consoleGuard: {
+      expected: [
+        {
+          kind: "browser log",
+          match: /^Failed to load resource: .*\/api\/upgrade\/provision-subscription\)?$/,
+          reason: "the story cuts the network for the provision POST; Chromium logs each failed request",
+        },
+      ],
+    },
+  },
+  play: async ({ canvas, userEvent }) => {
+    network.online = false;
+    await userEvent.click(await canvas.findByRole("button", { name: "Upgrade: Basic" }));
+    const alert = await canvas.findByRole("alert", {}, { timeout: 5_000 });
+    await expect(alert).toHaveTextContent("The upgrade could not be started. Please try again.");
+    await expect(alert).toHaveAttribute("data-error-code", "NETWORK");
+    await expect(canvas.getByRole("button", { name: "Upgrade: Basic" })).toBeEnabled();
+    await expect(canvas.queryByTestId("navigation")).toBeNull();
+
+    network.online = true;
+    await userEvent.click(canvas.getByRole("button", { name: "Upgrade: Basic" }));
+    await expect(await canvas.findByTestId("navigation")).toHaveTextContent(/Navigated to http:\/\/\S+\/api\/upgrade\/checkout\/cs_[0-9a-f]+/);
+    await expect(network.keysReachingBackend).toHaveLength(2);
+    await expect(network.keysReachingBackend[1]).toBe(network.keysReachingBackend[0]);
+  },
+};
+
 /** The backend has no plans at all. */
 export const Empty: Story = {
   parameters: upgradeKit({ plans: [], customers: [] }),

@@ -9,8 +9,8 @@
  *   /api/<catalog>/...   the endpoint (every answer waits `latencyMs`)
  *
  * The page and its script are served without delay (every app loads its own bundle its own way).
- * The chunks that script loads lazily (the library's click and checkout-return code) wait
- * `latencyMs` like the endpoint: they are round trips the library adds, so they are measured too.
+ * The chunks that script loads lazily (the library's checkout-return code) wait `latencyMs` like
+ * the endpoint: they are round trips the library adds, so they are measured too.
  */
 import react from "@vitejs/plugin-react";
 import { QueryClient, dehydrate } from "@tanstack/react-query";

@@ -40,8 +40,8 @@ export interface ScenarioRun {
   /** Requests to the endpoint between the click on Upgrade and the checkout navigation. */
   clickRequests: number;
   /**
-   * Longest chain among every request (endpoint and lazily loaded code) between the click and the
-   * checkout navigation: 1 when the code that follows the answer loads alongside the POST.
+   * Longest chain among every request (endpoint and any code loaded on the way) between the click
+   * and the checkout navigation: 1 when the POST is the only round trip.
    */
   clickWaterfallDepth: number;
   /** Click on Upgrade → the checkout navigation's request is sent. */

@@ -84,7 +84,7 @@ const metrics: [keyof ScenarioResult, string][] = [
   ["mountCardRenders", "PlanCard renders until settled"],
   ["quantityCardRenders", "PlanCard renders on one quantity +1"],
   ["clickRequests", "requests from Upgrade click to navigation"],
-  ["clickWaterfallDepth", "waterfall depth from click to navigation (with lazy code)"],
+  ["clickWaterfallDepth", "waterfall depth from click to navigation"],
   ["clickToNavigationRoundTrips", "Upgrade click → checkout request, round trips"],
   ["clickToNavigationMs", "Upgrade click → checkout request, ms"],
 ];

@@ -1,6 +1,5 @@
 // The same representative schema as valibot-entry.ts, in the in-house schemaKit. Only for measuring size.
 import * as v from "../../src/core/schemaKit.js";
-import { literal, variant } from "../../src/core/schemaVariant.js";
 
 const price = v.object({
   billingPeriod: v.picklist(["MONTHLY", "ANNUALLY"]),
@@ -17,9 +16,9 @@ const plan = v.object({
   pricePoints: v.array(price),
   metadata: v.optional(v.record(v.string)),
 });
-const result = variant("status", {
-  SUCCESS: v.object({ status: literal("SUCCESS"), plan }),
-  PAYMENT_REQUIRED: v.object({ status: literal("PAYMENT_REQUIRED"), checkoutUrl: v.string }),
+const result = v.variant("status", {
+  SUCCESS: v.object({ status: v.literal("SUCCESS"), plan }),
+  PAYMENT_REQUIRED: v.object({ status: v.literal("PAYMENT_REQUIRED"), checkoutUrl: v.string }),
 });
 export const check = (input: unknown) => {
   const parsed = v.parseWith(v.object({ plans: v.array(plan), result }), input);

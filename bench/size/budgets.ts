@@ -14,16 +14,18 @@ export interface SizeBudget {
 }
 
 /**
- * The issues' budgets: 22 KiB for the Paywall with react-query, 10 KiB for its own code, 14 KiB for
- * the three hooks with react-query. What runs only after a click (following the provision answer,
- * its retries and schema, the checkout-URL check) loads lazily, alongside the POST, so it is not in
- * the first load; the browser bench's click waterfall budget (bench/browser/budgets.ts) holds that
- * this costs no round trip.
+ * The issues' budgets: 24 KiB for the Paywall with react-query, 14 KiB for its own code, 17 KiB for
+ * the three hooks with react-query. Everything a click runs (the provision, its retries and schema,
+ * the checkout-URL check, the navigation) is in the first load: a dynamic import that failed once
+ * keeps failing for the page's life in every engine, so a lazily loaded click path would leave a
+ * user whose first tap met a network blip unable to upgrade until a reload (test/bench/sizeBudgets.test.ts
+ * holds where the click code lands). Only the embedded checkout dialog and Stripe.js, and the
+ * checkout-return code that runs on page load, stay lazy (README, "What loads when").
  */
 export const sizeBudgets: SizeBudget[] = [
-  { bundleId: "paywall", measure: "withReactQuery", maxGzipBytes: 22 * KiB },
-  { bundleId: "paywall", measure: "ownCode", maxGzipBytes: 10 * KiB },
-  { bundleId: "hooks", measure: "withReactQuery", maxGzipBytes: 14 * KiB },
+  { bundleId: "paywall", measure: "withReactQuery", maxGzipBytes: 24 * KiB },
+  { bundleId: "paywall", measure: "ownCode", maxGzipBytes: 14 * KiB },
+  { bundleId: "hooks", measure: "withReactQuery", maxGzipBytes: 17 * KiB },
 ];
 
 export interface BudgetVerdict {

@@ -16,9 +16,9 @@ import {
   errorBodySchema,
   parseWith,
   plansResponseSchema,
+  provisionResultSchema,
 } from "./schemas.js";
 import type { Schema } from "./schemaKit.js";
-import { loadLazily } from "./loadLazily.js";
 import { UpgradeError } from "./UpgradeError.js";
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -64,7 +64,7 @@ export function createUpgradeClient(options: UpgradeClientOptions): UpgradeClien
   /** GET without `idempotencyKey`, POST (a JSON body) with it. */
   async function request<T>(
     path: string,
-    schema: Schema<T> | Promise<Schema<T>>,
+    schema: Schema<T>,
     signal: AbortSignal | undefined,
     post?: { body: unknown; idempotencyKey: string },
   ): Promise<T> {
@@ -121,7 +121,7 @@ export function createUpgradeClient(options: UpgradeClientOptions): UpgradeClien
         details: { body: text.slice(0, 200) },
       });
     }
-    const parsed = parseWith(await schema, body);
+    const parsed = parseWith(schema, body);
     if (!parsed.ok) {
       const first = parsed.issues[0];
       throw new UpgradeError(
@@ -146,9 +146,7 @@ export function createUpgradeClient(options: UpgradeClientOptions): UpgradeClien
       return body.customer;
     },
     provisionSubscription(params, requestOptions) {
-      // Only a click needs the answer's schema: it loads while the POST is in flight.
-      const schema = loadLazily(import("./provisionResultSchema.js"), "The provision answer's schema");
-      return request(ROUTES.provisionSubscription, schema.then((module) => module.provisionResultSchema), requestOptions.signal, {
+      return request(ROUTES.provisionSubscription, provisionResultSchema, requestOptions.signal, {
         body: params,
         idempotencyKey: requestOptions.idempotencyKey,
       });

@@ -1,12 +1,10 @@
 /**
  * Makes provisioning safe against double actions and flaky networks. One coordinator lives per
- * provider, in two halves:
- * - `start` (here, in the first load) sends the first POST at once, with the intent's idempotency
- *   key: kept until the backend gave a definitive answer, so a retry (automatic, or the user's
- *   after the error showed) reuses it and the backend can never provision twice;
- * - `settleProvision` (provisionSettle.ts, loaded lazily while that POST is in flight) waits for
- *   the answer, retries a network error or a 5xx by itself with the same key (at most twice, after
- *   a short wait; see queryRetry.ts), and forgets the key once the answer is definitive.
+ * provider:
+ * - the idempotency key of an intent is kept until the backend gave a definitive answer, so a retry
+ *   (automatic, or the user's after the error showed) reuses it and the backend can never provision twice;
+ * - a network error or a 5xx is retried by itself, with the same key (at most twice, after a short
+ *   wait; see queryRetry.ts).
  * Joining concurrent calls for one intent (ten quick clicks → one POST) is the caller's single flight.
  * "The same intent" means the same params, compared as canonical JSON.
  */
@@ -14,6 +12,9 @@ import type { ProvisionSubscriptionParams, ProvisionSubscriptionResult } from ".
 import { canonicalJson } from "./canonicalJson.js";
 import { createIdempotencyKey } from "./idempotencyKey.js";
 import type { UpgradeClient } from "./httpClient.js";
+import { retryDelay, shouldRetry } from "./queryRetry.js";
+import { isRetryableStatus } from "./retryableStatus.js";
+import { UpgradeError } from "./UpgradeError.js";
 
 export interface ProvisionAttempt {
   result: ProvisionSubscriptionResult;
@@ -21,20 +22,8 @@ export interface ProvisionAttempt {
   idempotencyKey: string;
 }
 
-/** A provision whose first POST is on its way. */
-export interface StartedProvision {
-  params: ProvisionSubscriptionParams;
-  idempotencyKey: string;
-  /** The first POST's answer. */
-  first: Promise<ProvisionSubscriptionResult>;
-  /** Sends the POST again, with the same key. */
-  resend: () => Promise<ProvisionSubscriptionResult>;
-  /** The backend answered definitively: the next attempt at this intent gets a new key. */
-  forgetKey: () => void;
-}
-
 export interface ProvisionCoordinator {
-  start(params: ProvisionSubscriptionParams): StartedProvision;
+  provision(params: ProvisionSubscriptionParams): Promise<ProvisionAttempt>;
 }
 
 export interface ProvisionCoordinatorOptions {
@@ -49,15 +38,31 @@ export function createProvisionCoordinator(
   const keptKeys = new Map<string, string>();
 
   return {
-    start(params) {
+    async provision(params) {
       const intent = canonicalJson(params);
       const idempotencyKey = keptKeys.get(intent) ?? createKey();
       keptKeys.set(intent, idempotencyKey);
-      const resend = () => client.provisionSubscription(params, { idempotencyKey });
-      const first = resend();
-      // Settled by settleProvision; marked handled in case that code never loads.
-      first.catch(() => undefined);
-      return { params, idempotencyKey, first, resend, forgetKey: () => keptKeys.delete(intent) };
+      for (let failures = 0; ; failures++) {
+        try {
+          const result = await client.provisionSubscription(params, { idempotencyKey });
+          keptKeys.delete(intent);
+          return { result, idempotencyKey };
+        } catch (error) {
+          if (!shouldRetry(failures, error, true)) {
+            if (!mayHaveProvisioned(error)) keptKeys.delete(intent);
+            throw error;
+          }
+          await new Promise((wake) => setTimeout(wake, retryDelay(failures, error)));
+        }
+      }
     },
   };
+}
+
+/**
+ * Whether the backend may have acted on a failed request, so a retry must carry the same key.
+ * A definitive refusal (400, 403, 404, 422 …) did not provision anything: a new attempt gets a new key.
+ */
+function mayHaveProvisioned(error: unknown): boolean {
+  return !(error instanceof UpgradeError && error.code === "HTTP" && !isRetryableStatus(error.status));
 }

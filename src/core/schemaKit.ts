@@ -67,6 +67,11 @@ export function picklist<const Options extends readonly string[]>(options: Optio
   );
 }
 
+/* @__NO_SIDE_EFFECTS__ */
+export function literal<const Value extends string>(value: Value): Schema<Value> {
+  return primitive(`"${value}"`, (input): input is Value => input === value);
+}
+
 /** Absent or null → `undefined`. */
 /* @__NO_SIDE_EFFECTS__ */
 export function optional<T>(schema: Schema<T>): Schema<T | undefined> {
@@ -134,6 +139,23 @@ export function object<S extends Shape>(shape: S): Schema<ObjectOutput<S>> {
       else if (value !== undefined) output[key] = value;
     }
     return failed ? FAILED : (output as ObjectOutput<S>);
+  };
+}
+
+/** One of several object schemas, chosen by the string in `key`. */
+/* @__NO_SIDE_EFFECTS__ */
+export function variant<K extends string, Options extends Record<string, Schema<unknown>>>(
+  key: K,
+  options: Options,
+): Schema<Infer<Options[keyof Options]>> {
+  return (input, path, issues) => {
+    if (!isPlainObject(input)) return fail(issues, path, `Expected an object, got ${describe(input)}`);
+    const tag = input[key];
+    const option = typeof tag === "string" && Object.hasOwn(options, tag) ? options[tag] : undefined;
+    if (!option) {
+      return fail(issues, [...path, key], `Expected one of ${Object.keys(options).join(", ")}`);
+    }
+    return option(input, path, issues) as Infer<Options[keyof Options]> | typeof FAILED;
   };
 }
 

@@ -1,7 +1,6 @@
 /**
  * Runtime schemas for the endpoint contract. The client validates every response with them, the
  * server validates request bodies with them. Built on the in-house schemaKit (see there for why).
- * The provision answer's schema is in provisionResultSchema.ts: a page needs it only after a click.
  *
  * Extra fields are allowed and dropped (so newer backends do not break older clients). Optional
  * fields also accept `null`, which many backends (Stigg's SDK among them) send for "absent", and
@@ -20,6 +19,7 @@ import type {
   PlansResponse,
   Price,
   ProvisionSubscriptionParams,
+  ProvisionSubscriptionResult,
   Subscription,
   SubscriptionAddon,
 } from "./contract.js";
@@ -152,6 +152,17 @@ export const provisionParamsSchema = v.object({
   metadata: v.optional(stringRecord),
 });
 
+/** The provision answer: SUCCESS with the subscription, or PAYMENT_REQUIRED with the checkout. */
+export const provisionResultSchema = v.variant("status", {
+  SUCCESS: v.object({ status: v.literal("SUCCESS"), subscription }),
+  PAYMENT_REQUIRED: v.object({
+    status: v.literal("PAYMENT_REQUIRED"),
+    checkoutUrl: nonEmptyString,
+    checkoutBillingId: v.optional(v.string),
+    checkoutClientSecret: v.optional(v.string),
+  }),
+});
+
 // Compile-time proof that each schema's output is exactly its contract type, both ways.
 export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Out<S> = v.Infer<S>;
@@ -169,3 +180,4 @@ true satisfies Same<Out<typeof billingInformation>, BillingInformation>;
 true satisfies Same<Out<typeof checkoutOptions>, CheckoutOptions>;
 true satisfies Same<Out<typeof subscriptionAddon>, SubscriptionAddon>;
 true satisfies Same<Out<typeof provisionParamsSchema>, ProvisionSubscriptionParams>;
+true satisfies Same<Out<typeof provisionResultSchema>, ProvisionSubscriptionResult>;

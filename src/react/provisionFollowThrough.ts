@@ -3,13 +3,13 @@
  * the checkout on PAYMENT_REQUIRED (embedded dialog when the app opted in, else the hosted page,
  * after checking its URL and remembering the intent for the return).
  *
- * Loaded lazily by useProvisionSubscription: the import starts at the click, in parallel with the
- * POST, so it costs no extra round trip, and a page whose user never clicks never downloads it.
+ * In the first load with the hook, not imported lazily: in every engine a dynamic import that
+ * failed once (a network blip at the click) keeps failing for the page's life, so a lazy click
+ * path would leave every later click failing until a reload.
  */
 import { assertCheckoutUrl } from "../core/checkoutUrlGuard.js";
 import { saveCheckoutIntent, sessionStorageOrUndefined, type CheckoutIntent } from "../core/checkoutIntent.js";
-import type { StartedProvision } from "../core/provisionCoordinator.js";
-import { settleProvision } from "../core/provisionSettle.js";
+import type { ProvisionSubscriptionParams } from "../core/contract.js";
 import { queryKeys } from "../core/queryKeys.js";
 import type { UpgradeContextValue } from "./UpgradeContext.js";
 import type { ProvisionOutcome, UseProvisionSubscriptionOptions } from "./useProvisionSubscription.js";
@@ -25,13 +25,12 @@ export interface FollowThroughHooks {
 }
 
 export async function followProvision(
-  started: StartedProvision,
+  params: ProvisionSubscriptionParams,
   context: UpgradeContextValue,
   options: UseProvisionSubscriptionOptions,
   hooks: FollowThroughHooks,
 ): Promise<ProvisionOutcome> {
-  const { params } = started;
-  const { result, idempotencyKey } = await settleProvision(started);
+  const { result, idempotencyKey } = await context.coordinator.provision(params);
   const outcome = (how?: "redirected" | "embedded", paid = false): ProvisionOutcome => ({
     result,
     redirected: how === "redirected",

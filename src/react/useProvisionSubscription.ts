@@ -17,8 +17,8 @@ import type {
 } from "../core/contract.js";
 import { canonicalJson } from "../core/canonicalJson.js";
 import { defaultCheckoutOptions } from "../core/returnMarker.js";
-import { loadLazily } from "../core/loadLazily.js";
 import { UpgradeError } from "../core/UpgradeError.js";
+import { followProvision } from "./provisionFollowThrough.js";
 import { useUpgradeContext, type UpgradeContextValue } from "./UpgradeContext.js";
 
 /** What a caller passes: `customerId` defaults to the provider's. */
@@ -95,17 +95,13 @@ export function useProvisionSubscription(
       setState({ status: "pending" });
       const outcome = (async () => {
         const params = completeParams(input, context);
-        return context.followThrough.run(canonicalJson(params), async () => {
-          // The code that follows the answer loads while the POST is in flight: no extra round trip.
-          const follow = loadLazily(import("./provisionFollowThrough.js"), "The checkout code");
-          const started = context.coordinator.start(params);
-          const { followProvision } = await follow;
-          return followProvision(started, context, latestOptions.current, {
+        return context.followThrough.run(canonicalJson(params), () =>
+          followProvision(params, context, latestOptions.current, {
             opener,
             onCheckoutOpen: () => isLatest() && setState({ status: "checkout" }),
             onPageRestored: reset,
-          });
-        });
+          }),
+        );
       })().then(
         (settled) => {
           // After an embedded checkout that was left unpaid, the button is simply ready again.

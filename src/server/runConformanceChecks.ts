@@ -13,9 +13,9 @@ import {
   errorBodySchema,
   parseWith,
   plansResponseSchema,
+  provisionResultSchema,
   type SchemaIssue,
 } from "../core/schemas.js";
-import { provisionResultSchema } from "../core/provisionResultSchema.js";
 
 export interface ConformanceOptions {
   /** Absolute URL of the endpoint, e.g. "http://127.0.0.1:3000/api/upgrade". */

@@ -20,8 +20,12 @@ export interface UpgradeKitParameters {
   customers?: Customer[];
   /** The catalog. Default: the demo catalog. */
   plans?: Plan[];
-  /** Made fresh per story load, so handlers may keep state (e.g. "fail the first request"). */
-  handlers?: () => RequestHandler[];
+  /**
+   * Made fresh per story load, so handlers may keep state (e.g. "fail the first request"). `backend`
+   * is the story's real backend, for a handler that lets a request through and then changes what
+   * the browser gets (e.g. the answer lost on the way back).
+   */
+  handlers?: (story: { backend: (request: Request) => Promise<Response> }) => RequestHandler[];
   /** Locale for the provider. */
   locale?: string;
   /**
@@ -63,7 +67,7 @@ export function mountStoryBackend(storyId: string, parameters: UpgradeKitParamet
     basePath: storyEndpoint(storyId),
     signedInCustomerId: () => customerId,
   });
-  backends.set(storyId, { handler, overrides: parameters.handlers?.() ?? [] });
+  backends.set(storyId, { handler, overrides: parameters.handlers?.({ backend: handler }) ?? [] });
 }
 
 /** The one msw handler the worker starts with: routes a story's requests to its backend. */

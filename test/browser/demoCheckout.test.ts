@@ -84,19 +84,30 @@ describe("demo: upgrading through checkout", () => {
     expect(await planCard("Basic").getByRole("button", { name: "Upgrade: Basic" }).isEnabled()).toBe(true);
   });
 
-  it("the click's lazily loaded code cannot load: the error shows, the buttons work again, and the retry replays the same provision", async () => {
-    const clickCode = /\/provisionFollowThrough\b/;
+  it("the network drops at the click: the error shows, the buttons work again, and the retry replays the same provision", async () => {
     consoleGuard.expect({
       kind: "browser log",
-      match: /^Failed to load resource: net::ERR_INTERNET_DISCONNECTED \(.*provisionFollowThrough/,
-      reason: "the test cuts the network for the click's code chunk",
+      match: /^Failed to load resource: net::ERR_INTERNET_DISCONNECTED \(.*\/provision-subscription\)$/,
+      reason: "the test cuts the network for the provision POST",
     });
     await openDemoOnFree();
+    // The keys of the POSTs that reached the backend. Offline, the first one gets there and its
+    // answer is lost on the way back; the automatic retries never get out.
     const keys: (string | undefined)[] = [];
-    page.on("request", (request) => {
-      if (request.method() === "POST" && request.url().endsWith("/provision-subscription")) keys.push(request.headers()["idempotency-key"]);
+    let online = false;
+    let answersLost = 0;
+    await page.route(/\/provision-subscription$/, async (route) => {
+      const key = route.request().headers()["idempotency-key"];
+      if (online) {
+        keys.push(key);
+        return route.continue();
+      }
+      if (answersLost++ === 0) {
+        keys.push(key);
+        await route.fetch();
+      }
+      return route.abort("internetdisconnected");
     });
-    await page.route(clickCode, (route) => route.abort("internetdisconnected"));
 
     await page.getByRole("button", { name: "Upgrade: Basic" }).click();
     await expect.poll(textOf(page.getByRole("alert"))).toBe("The upgrade could not be started. Please try again.");
@@ -104,8 +115,8 @@ describe("demo: upgrading through checkout", () => {
     expect(await page.getByRole("button", { name: "Upgrade: Basic" }).isEnabled()).toBe(true);
     expect(new URL(page.url()).pathname).toBe("/");
 
-    // Back online: the same click goes through, and the backend replays its first answer.
-    await page.unroute(clickCode);
+    // Back online: the same click goes through, without a reload, and the backend replays its first answer.
+    online = true;
     await startBasicCheckout();
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);

@@ -3,8 +3,6 @@ import { setupServer } from "msw/node";
 import { describe, expect, it } from "vitest";
 import { createUpgradeClient } from "../../src/core/httpClient.js";
 import { createProvisionCoordinator } from "../../src/core/provisionCoordinator.js";
-import { settleProvision } from "../../src/core/provisionSettle.js";
-import { provisionBothHalves } from "../support/provisionBothHalves.js";
 import { listenDuringTests } from "../support/listenDuringTests.js";
 
 const endpoint = "https://app.example.com/api/upgrade";
@@ -31,17 +29,17 @@ function recordPosts(statuses: number[]) {
 
 let counter = 0;
 const coordinatorFor = () =>
-  provisionBothHalves(createProvisionCoordinator(createUpgradeClient({ endpoint }), { createKey: () => `key-${++counter}` }));
+  createProvisionCoordinator(createUpgradeClient({ endpoint }), { createKey: () => `key-${++counter}` });
 
 describe("provision coordinator", () => {
-  it("the POST goes out when the provision starts, before anything settles it", async () => {
+  it("one provision sends one POST with the intent's key and answers with that key", async () => {
     const keys = recordPosts([200]);
     const coordinator = createProvisionCoordinator(createUpgradeClient({ endpoint }), { createKey: () => "first-key" });
-    const started = coordinator.start({ customerId: "c1", planId: "pro" });
-    await expect(started.first).resolves.toMatchObject({ status: "SUCCESS" });
+    await expect(coordinator.provision({ customerId: "c1", planId: "pro" })).resolves.toMatchObject({
+      result: { status: "SUCCESS" },
+      idempotencyKey: "first-key",
+    });
     expect(keys).toEqual(["first-key"]);
-    await expect(settleProvision(started)).resolves.toMatchObject({ result: { status: "SUCCESS" }, idempotencyKey: "first-key" });
-    expect(keys).toHaveLength(1);
   });
 
   it("calls for one intent that overlap carry one key, so the backend cannot provision twice", async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import * as v from "../../src/core/schemaKit.js";
-import { literal, variant } from "../../src/core/schemaVariant.js";
 
 const item = v.object({
   id: v.refine(v.string, (value) => value.length > 0, "a non-empty string"),
@@ -10,9 +9,9 @@ const item = v.object({
   tags: v.optional(v.array(v.string)),
   meta: v.optional(v.record(v.string)),
 });
-const result = variant("status", {
-  OK: v.object({ status: literal("OK"), item }),
-  LATER: v.object({ status: literal("LATER"), url: v.string }),
+const result = v.variant("status", {
+  OK: v.object({ status: v.literal("OK"), item }),
+  LATER: v.object({ status: v.literal("LATER"), url: v.string }),
 });
 
 describe("schemaKit", () => {

@@ -9,7 +9,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createUpgradeClient } from "../../src/core/httpClient.js";
 import { createProvisionCoordinator } from "../../src/core/provisionCoordinator.js";
 import { UpgradeError } from "../../src/core/UpgradeError.js";
-import { provisionBothHalves } from "../support/provisionBothHalves.js";
 import { useLoopbackServers } from "../server/loopback.js";
 import { guardAgainstEscapedFaults } from "./support/faultGuard.js";
 
@@ -181,7 +180,7 @@ describe("provision retries over a real connection", () => {
       });
     });
     const client = createUpgradeClient({ endpoint: `${origin}/api/upgrade`, timeoutMs: 300 });
-    return { keys, coordinator: provisionBothHalves(createProvisionCoordinator(client)) };
+    return { keys, coordinator: createProvisionCoordinator(client) };
   }
   const params = { customerId: "c1", planId: "free" };
 

@@ -8,8 +8,7 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { createUpgradeClient, type UpgradeClient } from "../../src/core/httpClient.js";
-import { customerResponseSchema, parseWith, plansResponseSchema } from "../../src/core/schemas.js";
-import { provisionResultSchema } from "../../src/core/provisionResultSchema.js";
+import { customerResponseSchema, parseWith, plansResponseSchema, provisionResultSchema } from "../../src/core/schemas.js";
 import { UpgradeError } from "../../src/core/UpgradeError.js";
 import { applyMutations, customerArb, mutationArb, plansArb, provisionResultArb } from "./support/contractArbitraries.js";
 import { guardAgainstEscapedFaults } from "./support/faultGuard.js";

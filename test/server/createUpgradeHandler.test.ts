@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { ProvisionSubscriptionResult } from "../../src/core/contract.js";
-import { customerResponseSchema, parseWith, plansResponseSchema } from "../../src/core/schemas.js";
-import { provisionResultSchema } from "../../src/core/provisionResultSchema.js";
+import { customerResponseSchema, parseWith, plansResponseSchema, provisionResultSchema } from "../../src/core/schemas.js";
 import { BackendError, type UpgradeBackend } from "../../src/server/backend.js";
 import { createUpgradeHandler } from "../../src/server/createUpgradeHandler.js";
 import { DEFAULT_ALLOWED_PROVISION_FIELDS } from "../../src/server/provisionFields.js";

@@ -22,8 +22,8 @@ import {
   parseWith,
   plansResponseSchema,
   provisionParamsSchema,
+  provisionResultSchema,
 } from "../../src/core/schemas.js";
-import { provisionResultSchema } from "../../src/core/provisionResultSchema.js";
 import type { UpgradeBackend } from "../../src/server/backend.js";
 import { createUpgradeHandler } from "../../src/server/createUpgradeHandler.js";
 import {
