@@ -23,6 +23,7 @@ const STORIES: [file: string, storyId: string][] = [
   ["paywall-dark.png", "components-paywall--dark-mode"],
   ["paywall-german-eur.png", "components-paywall--german-texts-and-euro"],
   ["paywall-current-plan.png", "components-paywall--current-plan"],
+  ["paywall-stigg-pricing.png", "components-paywall--stigg-pricing"],
   ["upgrade-button-as-child.png", "components-upgradebutton--as-child-with-custom-button"],
 ];
 

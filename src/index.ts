@@ -53,6 +53,7 @@ export {
   planIntent,
   isActionable,
   PLAN_INTENTS,
+  type AddonLine,
   type BillingPeriodOption,
   type ButtonTextArgs,
   type EntitlementLine,

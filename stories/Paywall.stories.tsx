@@ -5,6 +5,7 @@ import { expect, waitFor } from "storybook/test";
 import { Paywall } from "../src/index.js";
 import { customerOn } from "./support/customers.js";
 import { germanPlans, germanTexts } from "./support/german.js";
+import { stiggPlans } from "./support/stiggCatalog.js";
 import { storyApi, upgradeKit } from "./support/storyBackend.js";
 
 const meta = {
@@ -85,6 +86,46 @@ export const PerSeat: Story = {
       const checkoutPage = await (await fetch(checkoutUrl!)).text();
       await expect(checkoutPage).toContain("$36");
       await expect(checkoutPage).toContain("for 3 seats");
+    });
+  },
+};
+
+/**
+ * Priced the ways Stigg prices plans: Team's flat fee plus seats add up, Business sells seats in
+ * packs of five, Scale is priced by tiers only, onboarding is a one-off add-on; Region is an ENUM
+ * feature and Free lists SSO as not included.
+ */
+export const StiggPricing: Story = {
+  args: { highlightedPlanId: "plan-team" },
+  parameters: upgradeKit({ plans: stiggPlans, customers: [customerOn("plan-free")] }),
+  play: async ({ canvas, userEvent, step }) => {
+    const team = await canvas.findByRole("article", { name: "Team" });
+    await expect(team).toHaveTextContent("$20 + $8 per seat / month");
+    await expect(team).toHaveTextContent("$28 / month for 1 seat");
+    await expect(canvas.getByText("Onboarding: $100 one-time")).toBeVisible();
+    await expect(canvas.getByText("Region: EU, US")).toBeVisible();
+
+    const business = canvas.getByRole("article", { name: "Business" });
+    await expect(business).toHaveTextContent("$40 per 5 seats / month");
+    const scale = canvas.getByRole("article", { name: "Scale" });
+    await expect(scale).toHaveTextContent("From $10 per seat / month");
+    await expect(canvas.getByRole("button", { name: "Upgrade: Scale" })).toBeEnabled();
+
+    const free = canvas.getByRole("article", { name: "Free" });
+    await expect(canvas.getByText("Region: EU")).toBeVisible();
+    const sso = canvas.getByText("SSO", { selector: "[data-included=false]", exact: false });
+    await expect(sso).toBeVisible();
+    await expect(sso).toHaveTextContent("Not included: SSO");
+    await expect(free).toContainElement(sso);
+
+    await step("6 seats on Business: two packs of five", async () => {
+      await userEvent.click(canvas.getAllByRole("button", { name: "More seats" })[1]!);
+      await expect(business).toHaveTextContent("$80 / month for 6 seats");
+    });
+
+    await step("annual: the year's fee and seats, per month", async () => {
+      await userEvent.click(canvas.getByRole("radio", { name: /Annually/ }));
+      await expect(team).toHaveTextContent("billed annually ($280)");
     });
   },
 };

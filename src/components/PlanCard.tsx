@@ -44,12 +44,15 @@ export const PlanCard = memo(function PlanCard(props: PlanCardProps): ReactNode 
         {plan.displayName}
       </h3>
       {plan.description && <p className={classFor("description")}>{plan.description}</p>}
-      <p className={classFor("price")} data-kind={price.kind}>
+      {/* A long figure ("$16.67 + $6.67") breaks mid-sum at full size in a narrow card: CSS shrinks it. */}
+      <p className={classFor("price")} data-kind={price.kind} data-long={price.amount.length > 10 || undefined}>
         <span className="ruk-plan__amount">{price.amount}</span>
         {price.unit && <span className="ruk-plan__unit"> {price.unit}</span>}
         {price.period && <span className="ruk-plan__period"> {price.period}</span>}
         {price.note && <span className="ruk-plan__note">{price.note}</span>}
         {price.total && <span className="ruk-plan__total">{price.total}</span>}
+        {price.oneOff && <span className="ruk-plan__total">{price.oneOff}</span>}
+        {price.usage && <span className="ruk-plan__total">{price.usage}</span>}
       </p>
       {card.trialText && <p className={classFor("trial")}>{card.trialText}</p>}
       {card.unitQuantity && (
@@ -66,7 +69,26 @@ export const PlanCard = memo(function PlanCard(props: PlanCardProps): ReactNode 
           {card.basePlanText && <p className="ruk-plan__base">{card.basePlanText}</p>}
           <ul>
             {/* By position: a backend may list a feature twice, and a line never moves. */}
-            {card.entitlements.map((line, index) => (
+            {card.entitlements.map((line, index) =>
+              line.included ? (
+                <li key={index}>{line.text}</li>
+              ) : (
+                // The marker is drawn by CSS; the hidden words say it to screen readers.
+                <li key={index} className="ruk-plan__excluded" data-included="false">
+                  <span className="ruk-visually-hidden">{card.notIncludedLabel} </span>
+                  {line.text}
+                </li>
+              ),
+            )}
+          </ul>
+        </div>
+      )}
+      {card.addons.length > 0 && (
+        <div className={classFor("features", "ruk-plan__addons")}>
+          <p className="ruk-plan__base">{card.addonsHeading}</p>
+          <ul>
+            {/* By position, as features: a backend may list an add-on twice. */}
+            {card.addons.map((line, index) => (
               <li key={index}>{line.text}</li>
             ))}
           </ul>

@@ -7,7 +7,9 @@
 export type BillingPeriod = "MONTHLY" | "ANNUALLY";
 export type PricingType = "FREE" | "PAID" | "CUSTOM";
 export type PricingModel = "FLAT_FEE" | "PER_UNIT" | "USAGE_BASED";
-export type FeatureType = "BOOLEAN" | "NUMBER";
+export type FeatureType = "BOOLEAN" | "NUMBER" | "ENUM";
+export type BillingCadence = "RECURRING" | "ONE_OFF";
+export type TiersMode = "VOLUME" | "GRADUATED";
 export type TrialUnits = "DAY" | "MONTH";
 export type SubscriptionStatus =
   | "ACTIVE"
@@ -23,6 +25,20 @@ export interface PriceFeature {
   unitsPlural?: string;
 }
 
+/** One tier of a tiered price, in the price's currency, major units. `upTo` absent: and above. */
+export interface PriceTier {
+  /** The last unit this tier covers; tiers are listed in ascending `upTo`. */
+  upTo?: number;
+  /** Per unit in this tier. */
+  unitPrice?: number;
+  /** Once for the tier, however many of its units are bought. */
+  flatPrice?: number;
+}
+
+/**
+ * One charge of a plan or add-on. Several prices of one billing period add up (a flat fee plus a
+ * per-seat price is "$20 + $8 per seat"), as Stigg charges them.
+ */
 export interface Price {
   billingPeriod: BillingPeriod;
   pricingModel: PricingModel;
@@ -34,6 +50,14 @@ export interface Price {
   feature?: PriceFeature;
   minUnitQuantity?: number;
   maxUnitQuantity?: number;
+  /** Default "RECURRING". "ONE_OFF": charged once, at purchase (an onboarding fee); not per period. */
+  billingCadence?: BillingCadence;
+  /** PER_UNIT only: `amount` is per block of this many units ($40 per 5 seats); quantity rounds up to whole blocks. */
+  blockSize?: number;
+  /** PER_UNIT priced by tiers. `amount` is then the first tier's unit price (what "From $X" shows). */
+  tiers?: PriceTier[];
+  /** Required with `tiers`. VOLUME: the tier the quantity falls in prices every unit; GRADUATED: each tier prices its own units. */
+  tiersMode?: TiersMode;
 }
 
 export interface Entitlement {
@@ -44,6 +68,10 @@ export interface Entitlement {
   isUnlimited?: boolean;
   units?: string;
   unitsPlural?: string;
+  /** ENUM features: the values this plan grants, e.g. ["EU", "US"]. */
+  enumValues?: string[];
+  /** false: the plan lists the feature as NOT included (a "not included" line). Default true. */
+  isGranted?: boolean;
 }
 
 export interface Addon {
@@ -106,6 +134,8 @@ export interface CustomerEntitlement {
   /** For NUMBER features; null or absent with `isUnlimited`. */
   usageLimit?: number | null;
   currentUsage?: number;
+  /** For ENUM features: the values granted, e.g. ["EU", "US"]. */
+  enumValues?: string[];
 }
 
 export interface Customer {

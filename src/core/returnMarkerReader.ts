@@ -10,9 +10,3 @@ export function readReturnMarker(pageUrl: string): CheckoutReturn | null {
   return value === "success" || value === "canceled" ? value : null;
 }
 
-/** `pageUrl` without the marker; every other part of the URL is kept as it was. */
-export function stripReturnMarker(pageUrl: string): string {
-  const url = new URL(pageUrl);
-  url.searchParams.delete(CHECKOUT_RETURN_PARAM);
-  return url.toString();
-}

@@ -18,6 +18,7 @@ import type {
   Plan,
   PlansResponse,
   Price,
+  PriceTier,
   ProvisionSubscriptionParams,
   ProvisionSubscriptionResult,
   Subscription,
@@ -36,12 +37,20 @@ export const nonEmptyString = v.refine(v.string, (value) => value.length > 0, "a
 const count = v.refine(v.number, (value) => Number.isInteger(value) && value >= 0, "a whole number ≥ 0");
 const billingPeriod = v.picklist(["MONTHLY", "ANNUALLY"]);
 const stringRecord = v.record(v.string);
-const featureType = v.picklist(["BOOLEAN", "NUMBER"]);
+const featureType = v.picklist(["BOOLEAN", "NUMBER", "ENUM"]);
+const nonNegative = v.refine(v.number, (value) => value >= 0, "an amount ≥ 0");
 
-const price = v.object({
+const priceTier = v.object({
+  upTo: v.optional(v.refine(v.number, (value) => value > 0, "a quantity > 0")),
+  unitPrice: v.optional(nonNegative),
+  flatPrice: v.optional(nonNegative),
+});
+
+// A refinement of the whole object: tiers without their mode cannot be priced.
+const price = v.refine(v.object({
   billingPeriod,
   pricingModel: v.picklist(["FLAT_FEE", "PER_UNIT", "USAGE_BASED"]),
-  amount: v.refine(v.number, (value) => value >= 0, "an amount ≥ 0"),
+  amount: nonNegative,
   currency: v.refine(v.string, (value) => /^[A-Za-z]{3}$/.test(value), "a 3-letter currency code"),
   feature: v.optional(
     v.object({
@@ -52,7 +61,11 @@ const price = v.object({
   ),
   minUnitQuantity: v.optional(count),
   maxUnitQuantity: v.optional(count),
-});
+  billingCadence: v.optional(v.picklist(["RECURRING", "ONE_OFF"])),
+  blockSize: v.optional(v.refine(count, (value) => value >= 1, "a block size ≥ 1")),
+  tiers: v.optional(v.array(priceTier)),
+  tiersMode: v.optional(v.picklist(["VOLUME", "GRADUATED"])),
+}), (value) => value.tiers === undefined || value.tiersMode !== undefined, "tiersMode with tiers");
 
 const entitlement = v.object({
   featureId: nonEmptyString,
@@ -62,6 +75,8 @@ const entitlement = v.object({
   isUnlimited: v.optional(v.boolean),
   units: v.optional(v.string),
   unitsPlural: v.optional(v.string),
+  enumValues: v.optional(v.array(v.string)),
+  isGranted: v.optional(v.boolean),
 });
 
 const addon = v.object({
@@ -111,6 +126,7 @@ const customerEntitlement = v.object({
   isUnlimited: v.optional(v.boolean),
   usageLimit: v.nullish(v.number),
   currentUsage: v.optional(v.number),
+  enumValues: v.optional(v.array(v.string)),
 });
 
 const customer = v.object({
@@ -166,6 +182,7 @@ export const provisionResultSchema = v.variant("status", {
 // Compile-time proof that each schema's output is exactly its contract type, both ways.
 export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Out<S> = v.Infer<S>;
+true satisfies Same<Out<typeof priceTier>, PriceTier>;
 true satisfies Same<Out<typeof price>, Price>;
 true satisfies Same<Out<typeof entitlement>, Entitlement>;
 true satisfies Same<Out<typeof addon>, Addon>;

@@ -10,7 +10,8 @@ import type { CheckoutState } from "../core/checkoutState.js";
 import { createCheckoutTracker, type CheckoutTracker } from "../core/checkoutTracker.js";
 import type { ExternalStore } from "../core/externalStore.js";
 import { queryKeys } from "../core/queryKeys.js";
-import { readReturnMarker, stripReturnMarker } from "../core/returnMarkerReader.js";
+import { stripReturnMarker } from "../core/returnMarker.js";
+import { readReturnMarker } from "../core/returnMarkerReader.js";
 import type { UpgradeContextValue } from "./UpgradeContext.js";
 
 const trackers = new WeakMap<ExternalStore<CheckoutState>, CheckoutTracker>();
@@ -29,8 +30,24 @@ export function handleReturn(context: UpgradeContextValue, order?: number): void
   if (marker !== null) {
     window.history.replaceState(window.history.state, "", stripReturnMarker(window.location.href));
   }
-  if (marker === "canceled") cancelCheckout(context);
-  else if (marker === "success" || context.checkoutState.get().status === "finalizing") startFinalizing(context, undefined, order);
+  if (marker === "canceled") {
+    cancelCheckout(context);
+  } else if (marker === "success") {
+    // Only a purchase this tab started (its intent stored before the redirect) is finalized and
+    // reported: a crafted `?ruk_checkout=success` link must not make the app thank a user who
+    // bought nothing. Without one, the marker only refreshes what the page shows, and the wait
+    // `useCheckoutReturn` announced at once is called off.
+    const intent = takeCheckoutIntent(sessionStorageOrUndefined(), context.endpoint);
+    if (intent) {
+      startFinalizing(context, intent, order);
+    } else {
+      if (context.checkoutState.get().status === "finalizing") context.checkoutState.set({ status: "idle" });
+      void context.queryClient.invalidateQueries({ queryKey: queryKeys.all(context.endpoint) });
+    }
+  } else if (context.checkoutState.get().status === "finalizing") {
+    // A remount while waiting (StrictMode, a route change): the marker is gone, the wait goes on.
+    startFinalizing(context, undefined, order);
+  }
 }
 
 /**

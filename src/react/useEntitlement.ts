@@ -17,6 +17,8 @@ export interface UseEntitlementOptions {
 export interface UseEntitlementResult extends Omit<EntitlementCheck, "entitlement"> {
   /** The feature's name as the backend gives it, when it does. */
   displayName: string | undefined;
+  /** For ENUM features: the values granted ("EU", "US"), when the backend gives them. */
+  enumValues: readonly string[] | undefined;
   isPending: boolean;
   error: UpgradeError | null;
 }
@@ -33,6 +35,7 @@ export function useEntitlement(featureId: FeatureId, options: UseEntitlementOpti
   return {
     ...check,
     displayName: entitlement?.displayName,
+    enumValues: entitlement?.enumValues,
     hasAccess: known ? check.hasAccess : (options.fallback ?? false),
     isPending: !known && customer.isPending,
     error: customer.error,

@@ -13,6 +13,11 @@ import type {
 
 export interface PlansQuery {
   productId?: string;
+  /**
+   * The signed-in customer, when the request has one (plans are public, so it may not): a billing
+   * system may answer that customer's prices and plans.
+   */
+  customerId?: string;
 }
 
 export interface ProvisionContext {
@@ -34,6 +39,8 @@ export interface CheckoutSessionView {
   planName: string;
   /** Total due each billing period, in major units of `currency` (unit prices already × quantity). */
   amount: number;
+  /** Charged once, with the first payment, on top of `amount` (onboarding fees); absent when none. */
+  oneOffAmount?: number;
   /** ISO 4217 code, e.g. "USD". */
   currency: string;
   billingPeriod: BillingPeriod;

@@ -53,7 +53,11 @@ export function renderCheckoutPage(session: CheckoutSessionView, checkoutPath: s
 <h1>${escapeHtml(session.planName)}</h1>
 <p class="ruk-checkout-note">Test checkout: no real payment is taken.</p>
 <p class="ruk-checkout-price">${escapeHtml(formatMoney(session.amount, session.currency, "en-US"))}</p>
-<p class="ruk-checkout-period">${escapeHtml(PERIOD_TEXT[session.billingPeriod] + units)}</p>`;
+<p class="ruk-checkout-period">${escapeHtml(PERIOD_TEXT[session.billingPeriod] + units)}</p>${
+    session.oneOffAmount === undefined
+      ? ""
+      : `\n<p class="ruk-checkout-period">${escapeHtml(`+ ${formatMoney(session.oneOffAmount, session.currency, "en-US")} one-time`)}</p>`
+  }`;
 
   if (session.status !== "OPEN") {
     const state = session.status === "PAID" ? "This checkout is already paid." : "This checkout was canceled.";

@@ -11,6 +11,7 @@ import type {
   CheckoutOptions,
   Customer,
   Plan,
+  Price,
   ProvisionSubscriptionParams,
   ProvisionSubscriptionResult,
   Subscription,
@@ -19,6 +20,8 @@ import type {
 import { cachedIn } from "../core/cachedIn.js";
 import { isLiveSubscription } from "../core/paywall/currentSubscription.js";
 import { customerEntitlements } from "../core/entitlements/customerEntitlements.js";
+import { periodPrices } from "../core/paywall/planPrice.js";
+import { isOneOff, priceTotal, pricesTotal } from "../core/paywall/priceTotal.js";
 import { customerResponseSchema, parseWith, plansResponseSchema } from "../core/schemas.js";
 import { addCalendarTime } from "./addCalendarTime.js";
 import {
@@ -317,7 +320,9 @@ function orderFor(plan: Plan, params: ProvisionSubscriptionParams): Order {
     throw new BackendError("PLAN_NOT_PROVISIONABLE", 400, `Plan "${plan.id}" has no price.`);
   }
 
-  const periods = [...new Set(plan.pricePoints.map((price) => price.billingPeriod))];
+  // One-off fees have no period of their own: the periods sold are those of the recurring prices.
+  const recurring = plan.pricePoints.filter((price) => !isOneOff(price));
+  const periods = [...new Set((recurring.length > 0 ? recurring : plan.pricePoints).map((price) => price.billingPeriod))];
   // A plan without prices (a free tier) has nothing to bill, so whatever period the paywall's
   // switch showed is irrelevant rather than an error.
   let billingPeriod: BillingPeriod | undefined = periods[0];
@@ -334,7 +339,7 @@ function orderFor(plan: Plan, params: ProvisionSubscriptionParams): Order {
 
   // Quantity only means something for per-unit prices; for flat prices it is ignored.
   const perUnitPrices = plan.pricePoints.filter(
-    (price) => price.billingPeriod === billingPeriod && price.pricingModel === "PER_UNIT",
+    (price) => (price.billingPeriod === billingPeriod || isOneOff(price)) && price.pricingModel === "PER_UNIT",
   );
   let unitQuantity: number | undefined;
   if (perUnitPrices.length > 0) {
@@ -375,32 +380,37 @@ function orderFor(plan: Plan, params: ProvisionSubscriptionParams): Order {
 }
 
 /**
- * What one billing period costs: flat fees plus per-unit prices × quantity plus add-ons × quantity.
- * Usage-based prices are billed in arrears, so they are not due at checkout.
+ * What the checkout charges: each period, the plan's recurring prices for the quantity (a flat fee
+ * and a per-seat price add up; blocks and tiers as `priceTotal` prices them) plus the add-ons'; once,
+ * the one-off fees. Usage-based prices are billed in arrears, so they are not due at checkout.
  */
-function amountDue(order: Order): Pick<CheckoutSessionView, "amount" | "currency" | "billingPeriod" | "unitQuantity" | "unitsLabel"> {
+function amountDue(
+  order: Order,
+): Pick<CheckoutSessionView, "amount" | "oneOffAmount" | "currency" | "billingPeriod" | "unitQuantity" | "unitsLabel"> {
   // Checkout is only opened for PAID plans, which `orderFor` guarantees have a billing period.
   const billingPeriod = order.billingPeriod ?? "MONTHLY";
-  const prices = order.plan.pricePoints.filter((price) => price.billingPeriod === billingPeriod);
-  const currency = prices[0]?.currency ?? "USD";
-  let amount = 0;
-  let unitsLabel: string | undefined;
-  for (const price of prices) {
-    if (price.currency !== currency) continue;
-    if (price.pricingModel === "FLAT_FEE") amount += price.amount;
-    if (price.pricingModel === "PER_UNIT") {
-      amount += price.amount * (order.unitQuantity ?? 1);
-      unitsLabel ??= price.feature?.unitsPlural ?? price.feature?.units;
-    }
-  }
+  const prices = periodPrices(order.plan.pricePoints, billingPeriod);
+  const currency = prices?.currency ?? "USD";
+  const quantity = order.unitQuantity ?? 1;
+  let amount = pricesTotal(prices?.recurring ?? [], quantity);
+  let oneOffAmount = pricesTotal(prices?.oneOff ?? [], quantity);
+  const unitPrice = [...(prices?.recurring ?? []), ...(prices?.oneOff ?? [])].find((price) => price.pricingModel === "PER_UNIT");
+  const unitsLabel = unitPrice?.feature?.unitsPlural ?? unitPrice?.feature?.units;
   for (const chosen of order.addons) {
     const addon = order.plan.compatibleAddons?.find((candidate) => candidate.id === chosen.addonId);
-    const price = addon?.pricePoints.find(
-      (candidate) => candidate.billingPeriod === billingPeriod && candidate.currency === currency,
-    );
-    if (price && price.pricingModel !== "USAGE_BASED") amount += price.amount * chosen.quantity;
+    const addonPrices = addon && periodPrices(addon.pricePoints, billingPeriod);
+    if (!addonPrices || addonPrices.currency.toUpperCase() !== currency.toUpperCase()) continue;
+    // Each unit of an add-on is charged: a flat add-on price once per unit.
+    const cost = (price: Price) =>
+      price.pricingModel === "FLAT_FEE" ? price.amount * chosen.quantity : priceTotal(price, chosen.quantity);
+    // An add-on not sold in the plan's period is not charged at another period's price.
+    if (addonPrices.billingPeriod === billingPeriod) {
+      amount += addonPrices.recurring.reduce((sum, price) => sum + cost(price), 0);
+    }
+    oneOffAmount += addonPrices.oneOff.reduce((sum, price) => sum + cost(price), 0);
   }
   const due: ReturnType<typeof amountDue> = { amount: roundToCents(amount), currency, billingPeriod };
+  if (oneOffAmount > 0) due.oneOffAmount = roundToCents(oneOffAmount);
   if (order.unitQuantity !== undefined) due.unitQuantity = order.unitQuantity;
   if (unitsLabel !== undefined) due.unitsLabel = unitsLabel;
   return due;

@@ -10,7 +10,12 @@
  */
 import type { ProvisionSubscriptionParams } from "../core/contract.js";
 import type { BackendError, UpgradeBackend } from "./backend.js";
-import type { StiggClientLike, StiggCustomerEntitlement, StiggProvisionSubscriptionParams } from "./stiggClient.js";
+import type {
+  StiggClientLike,
+  StiggCustomerEntitlement,
+  StiggProvisionSubscriptionParams,
+  StiggSubscription,
+} from "./stiggClient.js";
 import { plansFromPaywall, toCustomer, toProvisionResult } from "./stiggMapping.js";
 
 export interface StiggBackendOptions {
@@ -22,7 +27,7 @@ export interface StiggBackendOptions {
   provisionDefaults?: Readonly<Record<string, unknown>>;
   /**
    * Whether an error from `getCustomer` means "no such customer" (the handler then answers 404
-   * CUSTOMER_NOT_FOUND). Default: the error, or its first GraphQL error, has code "CustomerNotFound".
+   * CUSTOMER_NOT_FOUND). Default: the SDK's error has `errorCode` "CustomerNotFound".
    */
   isCustomerNotFound?: (error: unknown) => boolean;
   /**
@@ -32,7 +37,7 @@ export interface StiggBackendOptions {
    */
   mapError?: (error: unknown) => BackendError | undefined;
   /**
-   * Told when `getEntitlements` fails (or answers something other than a list). The customer is
+   * Told when `getEntitlements` fails (the SDK answers its fallback, or something other than a list). The customer is
    * still answered, without `entitlements`, so the paywall and the current plan still show; only
    * feature gates read as locked until the next successful read. Report it like `onError`.
    */
@@ -50,49 +55,75 @@ export function createStiggBackend(stigg: StiggClientLike, options: StiggBackend
     }
   }
 
-  /** The entitlements to map, or `undefined` (absent method, or a failure told to `onEntitlementsError`). */
+  /**
+   * The entitlements to map, or `undefined` (told to `onEntitlementsError`). The SDK never throws
+   * here: when it cannot ask Stigg it logs and answers its configured fallback, whose entries say
+   * `isFallback`. With no fallback configured that answer is an empty list, which looks like a
+   * customer without entitlements: configure `entitlementsFallback` in the SDK to tell them apart.
+   */
   function entitlementsOf(
-    settled: PromiseSettledResult<readonly StiggCustomerEntitlement[] | undefined>,
+    settled: PromiseSettledResult<readonly StiggCustomerEntitlement[]>,
     customerId: string,
   ): readonly StiggCustomerEntitlement[] | undefined {
-    if (settled.status === "fulfilled" && (settled.value === undefined || Array.isArray(settled.value))) {
-      return settled.value;
-    }
-    const error =
-      settled.status === "rejected" ? settled.reason : new TypeError("Stigg getEntitlements answered something other than a list");
+    let error: unknown;
+    if (settled.status === "rejected") error = settled.reason;
+    else if (!Array.isArray(settled.value)) error = new TypeError("Stigg getEntitlements answered something other than a list");
+    else if (settled.value.length > 0 && settled.value.every((entitlement) => entitlement.isFallback === true)) {
+      error = new Error("Stigg's SDK answered its fallback entitlements: it could not read them (the SDK logged why)");
+    } else return settled.value;
     options.onEntitlementsError?.(error, customerId);
     return undefined;
   }
 
+  /**
+   * The subscription a SUCCESS created, read in full: the provision answer's own has no start date.
+   * If that read fails, the subscription exists all the same, and failing now would make the user
+   * retry a purchase that went through; so it is answered from the slim one, started now.
+   */
+  async function createdSubscription(slim: StiggSubscription): Promise<StiggSubscription> {
+    try {
+      return await stigg.getSubscription({ subscriptionId: slim.id });
+    } catch {
+      return { ...slim, startDate: slim.startDate ?? new Date() };
+    }
+  }
+
   return {
     getPlans: (query) =>
-      translatingErrors(async () =>
-        plansFromPaywall(await stigg.getPaywall(query.productId === undefined ? {} : { productId: query.productId })),
-      ),
+      translatingErrors(async () => {
+        // With a customer, Stigg answers that customer's paywall (their prices, their hidden plans)
+        // from its GraphQL API; without (anonymous pages, server rendering), the SDK's edge API.
+        const params: { productId?: string; customerId?: string } = {};
+        if (query.productId !== undefined) params.productId = query.productId;
+        if (query.customerId !== undefined) params.customerId = query.customerId;
+        return plansFromPaywall(await stigg.getPaywall(params));
+      }),
 
     getCustomer: (customerId) =>
       translatingErrors(async () => {
         // All at once: the paywall waits on this answer.
         const [customer, active, entitlements] = await Promise.allSettled([
           stigg.getCustomer(customerId),
-          stigg.getActiveSubscriptions?.({ customerId }),
+          stigg.getActiveSubscriptions({ customerId }),
           // Async, so that even a synchronous throw only costs the entitlements.
-          (async () => stigg.getEntitlements?.({ customerId }))(),
+          (async () => stigg.getEntitlements(customerId))(),
         ]);
         if (customer.status === "rejected") {
           if (isCustomerNotFound(customer.reason)) return null;
           throw customer.reason;
         }
-        if (!customer.value) return null;
         if (active.status === "rejected") throw active.reason;
-        const subscriptions = active.value ?? customer.value.subscriptions ?? [];
-        return toCustomer(customerId, customer.value, subscriptions, entitlementsOf(entitlements, customerId));
+        return toCustomer(customerId, customer.value, active.value, entitlementsOf(entitlements, customerId));
       }),
 
     provisionSubscription: (params) =>
       translatingErrors(async () => {
         const result = await stigg.provisionSubscription(toStiggParams(params, options.provisionDefaults));
-        return toProvisionResult(result, params.planId);
+        const subscription =
+          result.provisionStatus.toUpperCase() === "SUCCESS" && result.subscription
+            ? await createdSubscription(result.subscription)
+            : result.subscription;
+        return toProvisionResult(result, params.planId, subscription);
       }),
   };
 }
@@ -106,20 +137,9 @@ function toStiggParams(
   return { ...defaults, ...rest, ...(startDate === undefined ? {} : { startDate: new Date(startDate) }) };
 }
 
+/** The SDK's errors carry Stigg's GraphQL error code as `errorCode` ("CustomerNotFound"). */
 function hasCustomerNotFoundCode(error: unknown): boolean {
-  const codes = [codeOf(error), codeOf(firstGraphQLError(error))];
-  return codes.some((code) => code !== undefined && code.replace(/[_\s-]/g, "").toLowerCase() === "customernotfound");
-}
-
-function codeOf(value: unknown): string | undefined {
-  if (typeof value !== "object" || value === null) return undefined;
-  const record = value as { code?: unknown; extensions?: { code?: unknown } };
-  const code = record.code ?? record.extensions?.code;
-  return typeof code === "string" ? code : undefined;
-}
-
-function firstGraphQLError(error: unknown): unknown {
-  if (typeof error !== "object" || error === null) return undefined;
-  const errors = (error as { graphQLErrors?: unknown }).graphQLErrors;
-  return Array.isArray(errors) ? errors[0] : undefined;
+  if (typeof error !== "object" || error === null) return false;
+  const code = (error as { errorCode?: unknown }).errorCode;
+  return typeof code === "string" && code.replace(/[_\s-]/g, "").toLowerCase() === "customernotfound";
 }

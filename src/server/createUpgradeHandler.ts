@@ -8,7 +8,7 @@
  */
 import { IDEMPOTENCY_KEY_HEADER, ROUTES, type ProvisionSubscriptionParams } from "../core/contract.js";
 import { parseWith, provisionParamsSchema } from "../core/schemas.js";
-import { isBackendError, type UpgradeBackend } from "./backend.js";
+import { isBackendError, type PlansQuery, type UpgradeBackend } from "./backend.js";
 import { canonicalJson } from "../core/canonicalJson.js";
 import { renderCheckoutDonePage, renderCheckoutErrorPage, renderCheckoutPage } from "./checkoutPages.js";
 import {
@@ -176,9 +176,14 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
   const forbiddenCustomer = () =>
     errorResponse(403, "FORBIDDEN_CUSTOMER", "You can only act for the customer you are signed in as.");
 
-  async function getPlans(url: URL): Promise<Response> {
-    const productId = url.searchParams.get("productId") || undefined;
-    const plans = await backend.getPlans(productId === undefined ? {} : { productId });
+  async function getPlans(request: Request, url: URL): Promise<Response> {
+    const query: PlansQuery = {};
+    const productId = url.searchParams.get("productId");
+    if (productId) query.productId = productId;
+    // Plans are public; a signed-in request also says whose paywall it is.
+    const identity = await identityOf(request);
+    if (identity) query.customerId = identity.customerId;
+    const plans = await backend.getPlans(query);
     return jsonResponse(200, { plans });
   }
 
@@ -400,7 +405,7 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
   function routeFor(request: Request, url: URL, path: string): Route | null {
     switch (path) {
       case ROUTES.plans:
-        return { allow: ["GET"], isPage: false, run: () => getPlans(url) };
+        return { allow: ["GET"], isPage: false, run: () => getPlans(request, url) };
       case ROUTES.customer:
         return { allow: ["GET"], isPage: false, run: () => getCustomer(request, url) };
       case ROUTES.provisionSubscription:
@@ -433,6 +438,12 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
   }
 
   async function handler(request: Request): Promise<Response> {
+    const response = await respond(request);
+    // A HEAD answer is GET's status and headers, never a body (HTTP semantics), errors included.
+    return request.method === "HEAD" ? new Response(null, { status: response.status, headers: response.headers }) : response;
+  }
+
+  async function respond(request: Request): Promise<Response> {
     const url = new URL(request.url);
     if (!handles(url.pathname)) {
       return errorResponse(404, "NOT_FOUND", `No upgrade route here; routes are under ${basePath || "/"}.`);
@@ -440,7 +451,10 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
     const path = url.pathname.slice(basePath.length);
     const route = routeFor(request, url, path);
     if (!route) return errorResponse(404, "NOT_FOUND", `No route ${path || "/"} under ${basePath || "/"}.`);
-    if (!route.allow.includes(request.method)) {
+    // HEAD is GET without a body (HTTP semantics: link checkers and CDNs send it), so it is implied
+    // wherever GET is allowed rather than listed.
+    const method = request.method === "HEAD" ? "GET" : request.method;
+    if (!route.allow.includes(method)) {
       return errorResponse(405, "METHOD_NOT_ALLOWED", `Use ${route.allow.join(" or ")} for this route.`, {
         Allow: route.allow.join(", "),
       });

@@ -24,14 +24,14 @@ export type {
   StiggClientLike,
   StiggCustomer,
   StiggCustomerEntitlement,
-  StiggEntitlement,
   StiggFeature,
+  StiggPackageEntitlement,
   StiggPaywall,
   StiggPlan,
   StiggPrice,
+  StiggPriceTier,
   StiggProvisionResult,
   StiggProvisionSubscriptionParams,
-  StiggRef,
   StiggSubscription,
 } from "./stiggClient.js";
 export { BackendError, isBackendError } from "./backend.js";

@@ -277,6 +277,17 @@ export async function runConformanceChecks(options: ConformanceOptions): Promise
       },
     },
     {
+      name: "POST /provision-subscription refuses return URLs with control characters (400)",
+      async run() {
+        needsSignedIn();
+        // On the endpoint's own origin, so only the CR LF can be the reason to refuse it.
+        const own = new URL(endpoint).origin;
+        const checkoutOptions = { successUrl: `${own}/ok\r\nSet-Cookie: conformance=1`, cancelUrl: `${own}/cancel` };
+        const body = { ...refusedBody(), checkoutOptions };
+        return expectError(await postJson(ROUTES.provisionSubscription, body, identified()), 400);
+      },
+    },
+    {
       name: "POST /provision-subscription from a foreign Origin is 403",
       async run() {
         needsSignedIn();
@@ -336,6 +347,15 @@ export async function runConformanceChecks(options: ConformanceOptions): Promise
       name: "an unknown route is 404",
       async run() {
         return expectError(await send(`/conformance-no-such-route-${runId}`), 404);
+      },
+    },
+    {
+      name: "HEAD /plans answers like GET, without a body",
+      async run() {
+        const answer = await send(ROUTES.plans, { method: "HEAD", headers: identified() });
+        expectStatus(answer, 200);
+        if (answer.text !== "") throw fail(`HEAD answered a body: ${excerpt(answer.text)}`);
+        return "200, no body";
       },
     },
     {

@@ -1,164 +1,174 @@
 /**
  * The part of `@stigg/node-server-sdk` that `createStiggBackend` calls, described by shape rather
- * than imported, so the library does not depend on the SDK and any SDK version fits: every field
- * that differs between versions (or between the SDK's models and Stigg's GraphQL/REST types, e.g.
- * `id` vs `refId`, `provisionStatus` vs `status`, `pricePoints` vs `prices`) is optional here, and
- * the mapping reads whichever is present. Methods use method syntax on purpose: TypeScript then
- * compares their parameters bivariantly, so the SDK's enums and richer parameter types still fit.
+ * than imported, so the library does not depend on the SDK. The shapes are the SDK's own models
+ * (3.95: `Paywall`, `Plan`, `Price`, `PackageEntitlement`, `FullCustomer`, `FullSubscription`,
+ * `Entitlement`, `ProvisionSubscriptionResult`), narrowed to the fields the mapping reads, with the
+ * SDK's enums widened to strings. `test/types/stiggSdk.ts` checks that the real `Stigg` client is
+ * assignable to `StiggClientLike` with no cast, so a change in the SDK that breaks this shows in tsc.
+ * Methods use method syntax on purpose: TypeScript then compares their parameters bivariantly, so
+ * the SDK's enum-typed parameters still fit.
  */
 
-/** `refId` is what Stigg's GraphQL and REST types call the id that the SDK's models call `id`. */
-export interface StiggRef {
-  id?: string | null;
-  refId?: string | null;
-}
-
-export interface StiggFeature extends StiggRef {
+export interface StiggFeature {
+  id: string;
   displayName?: string | null;
-  /** "BOOLEAN" | "NUMBER" in the SDK's enum. */
+  /** "BOOLEAN" | "NUMBER" | "ENUM" */
   featureType?: string | null;
   units?: string | null;
   unitsPlural?: string | null;
 }
 
-export interface StiggPrice {
-  billingPeriod?: string | null;
-  /** The SDK's name; Stigg's GraphQL calls it `billingModel`. */
-  pricingModel?: string | null;
-  billingModel?: string | null;
-  /** Major units. GraphQL nests amount and currency in `price`. */
-  amount?: number | null;
-  currency?: string | null;
-  price?: { amount?: number | null; currency?: string | null } | null;
-  minUnitQuantity?: number | null;
-  maxUnitQuantity?: number | null;
-  feature?: (StiggFeature & { featureId?: string | null }) | null;
+export interface StiggPriceTier {
+  upTo?: number | null;
+  unitPrice?: { amount: number } | null;
+  flatPrice?: { amount: number } | null;
 }
 
-export interface StiggEntitlement {
-  feature?: StiggFeature | null;
-  featureId?: string | null;
+export interface StiggPrice {
+  /** "FLAT_FEE" | "PER_UNIT" | "USAGE_BASED" | "CREDIT_BASED" | "MINIMUM_SPEND" */
+  pricingModel: string;
+  /** "MONTHLY" | "ANNUALLY" (also for one-off prices, which Stigg sells in a period's checkout). */
+  billingPeriod: string;
+  /** "RECURRING" | "ONE_OFF" */
+  billingCadence?: string | null;
+  /** Major units; null for tiered prices. */
+  amount?: number | null;
+  currency: string;
+  tiers?: readonly StiggPriceTier[] | null;
+  /** "VOLUME" | "GRADUATED" */
+  tiersMode?: string | null;
+  /** A PER_UNIT price charged per block of this many units. */
+  blockSize?: number | null;
+  minUnitQuantity?: number | null;
+  maxUnitQuantity?: number | null;
+  /** The priced feature; on a subscription's prices, `unitQuantity` is the quantity bought. */
+  feature?: {
+    featureId: string;
+    units?: string | null;
+    unitsPlural?: string | null;
+    unitQuantity?: number | null;
+  } | null;
+}
+
+/** A plan's or add-on's entitlement (the SDK's `PackageEntitlement`). */
+export interface StiggPackageEntitlement {
+  feature: StiggFeature;
+  /** The SDK turns a missing limit into 0, so 0 here may mean "no limit given". */
   usageLimit?: number | null;
   hasUnlimitedUsage?: boolean | null;
   displayNameOverride?: string | null;
   /** Widgets that must not show this entitlement, e.g. ["PAYWALL"]. */
   hiddenFromWidgets?: readonly string[] | null;
+  /** false: the plan lists the feature as not included. */
+  isGranted?: boolean | null;
+  /** ENUM features' values. Stigg's API sends them; SDK 3.95's model drops them (then absent). */
+  enumValues?: readonly string[] | null;
 }
 
-export interface StiggAddon extends StiggRef {
+export interface StiggAddon {
+  id: string;
   displayName?: string | null;
   pricePoints?: readonly StiggPrice[] | null;
-  prices?: readonly StiggPrice[] | null;
   maxQuantity?: number | null;
   /** What one unit of the add-on grants. */
-  entitlements?: readonly StiggEntitlement[] | null;
+  entitlements?: readonly StiggPackageEntitlement[] | null;
 }
 
-export interface StiggPlan extends StiggRef {
+export interface StiggPlan {
+  id: string;
   displayName?: string | null;
   description?: string | null;
   order?: number | null;
   /** "FREE" | "PAID" | "CUSTOM" */
   pricingType?: string | null;
   pricePoints?: readonly StiggPrice[] | null;
-  prices?: readonly StiggPrice[] | null;
-  entitlements?: readonly StiggEntitlement[] | null;
-  basePlan?: StiggRef | null;
-  defaultTrialConfig?: { duration?: number | null; units?: string | null } | null;
+  entitlements?: readonly StiggPackageEntitlement[] | null;
+  basePlan?: { id: string } | null;
+  /** `units`: "DAY" | "MONTH" */
+  defaultTrialConfig?: { duration: number; units: string } | null;
   compatibleAddons?: readonly StiggAddon[] | null;
-  product?: StiggRef | null;
-  metadata?: Record<string, unknown> | null;
+  product?: { id: string } | null;
+  metadata?: Readonly<Record<string, string>> | null;
 }
 
+export interface StiggPaywall {
+  plans: readonly StiggPlan[];
+}
+
+/**
+ * A subscription as `getActiveSubscriptions`/`getSubscription` answer it (`FullSubscription`), or
+ * the slim one in a provision answer (`planId`, no `plan`, no dates).
+ */
 export interface StiggSubscription {
   id: string;
   /** "ACTIVE" | "IN_TRIAL" | "PAYMENT_PENDING" | "CANCELED" | "EXPIRED" | "NOT_STARTED" */
   status: string;
-  plan?: StiggRef | null;
+  plan?: { id: string } | null;
   planId?: string | null;
-  billingPeriod?: string | null;
-  price?: { billingPeriod?: string | null } | null;
-  unitQuantity?: number | null;
-  prices?: readonly { unitQuantity?: number | null }[] | null;
-  addons?: readonly { quantity?: number | null; addonId?: string | null; addon?: StiggRef | null }[] | null;
-  startDate?: Date | string | null;
-  trialEndDate?: Date | string | null;
-  currentBillingPeriodEnd?: Date | string | null;
+  /** Its prices; a per-unit price's `feature.unitQuantity` is the quantity bought. */
+  prices?: readonly StiggPrice[] | null;
+  addons?: readonly ({ quantity?: number | null } & ({ addon: { id: string } } | { addonId: string }))[] | null;
+  startDate?: Date | null;
+  trialEndDate?: Date | null;
+  currentBillingPeriodEnd?: Date | null;
 }
 
 export interface StiggCustomer {
-  id?: string | null;
   hasPaymentMethod?: boolean | null;
-  subscriptions?: readonly StiggSubscription[] | null;
-  trialedPlans?: readonly { planId?: string | null; planRefId?: string | null }[] | null;
+  /** The plans this customer already had a trial of. */
+  alreadyTrialPlans?: readonly { planId: string }[] | null;
 }
 
-/** Older SDKs answer the plans; newer ones (and the GraphQL query) a paywall object holding them. */
-export type StiggPaywall = readonly StiggPlan[] | { plans: readonly StiggPlan[] };
-
 /**
- * What `createStiggBackend` passes to `provisionSubscription`: our params, with `startDate` as a
- * Date, plus whatever `provisionDefaults` adds (e.g. `awaitPaymentConfirmation`, `resourceId`).
- * Field types are wide (strings for the SDK's enums, optional and nullable members) so that the
- * SDK's own parameter type is assignable to this one, whatever its version.
+ * What the adapter passes to `provisionSubscription`: our params, with `startDate` as a Date, plus
+ * whatever `provisionDefaults` adds (e.g. `awaitPaymentConfirmation`, `resourceId`).
  */
 export interface StiggProvisionSubscriptionParams {
   customerId: string;
   planId: string;
-  addons?: readonly { addonId: string; quantity?: number | null }[] | null;
-  startDate?: Date | null;
-  id?: string | null;
-  billingPeriod?: string | null;
-  unitQuantity?: number | null;
-  billingInformation?: { taxRateIds?: readonly string[] | null; taxPercentage?: number | null } | null;
-  checkoutOptions?: {
-    successUrl: string;
-    cancelUrl: string;
-    allowPromoCodes?: boolean | null;
-    collectBillingAddress?: boolean | null;
-  } | null;
-  metadata?: Record<string, unknown> | null;
+  addons?: { addonId: string; quantity?: number }[];
+  startDate?: Date;
+  id?: string;
+  billingPeriod?: string;
+  unitQuantity?: number;
+  billingInformation?: { taxRateIds?: string[]; taxPercentage?: number };
+  checkoutOptions?: { successUrl: string; cancelUrl: string; allowPromoCodes?: boolean; collectBillingAddress?: boolean };
+  metadata?: Record<string, string> | null;
 }
 
 export interface StiggProvisionResult {
-  /** The node SDK's field; REST and newer types say `status`. "SUCCESS" | "PAYMENT_REQUIRED" */
-  provisionStatus?: string | null;
-  status?: string | null;
+  /** "SUCCESS" | "PAYMENT_REQUIRED" */
+  provisionStatus: string;
   checkoutUrl?: string | null;
-  checkoutBillingId?: string | null;
   subscription?: StiggSubscription | null;
 }
 
-/**
- * One of a customer's entitlements as `getEntitlements` answers it: the node SDK's `Entitlement`
- * (`type`, `hasAccess`, `isUnlimited`, `feature.id`), or Stigg's GraphQL/REST entitlement
- * (`isGranted`, `hasUnlimitedUsage`, `feature.refId`, `type: "FEATURE"`).
- */
+/** One of a customer's entitlements (the SDK's `Entitlement` union). */
 export interface StiggCustomerEntitlement {
-  /** The node SDK's kind: "BOOLEAN" | "NUMERIC" | "METERED". REST says "FEATURE" (or "CREDIT"). */
-  type?: string | null;
-  /** `featureType` is "BOOLEAN" | "NUMBER" | "ENUM". */
-  feature?: StiggFeature | null;
-  hasAccess?: boolean | null;
-  isGranted?: boolean | null;
-  isUnlimited?: boolean | null;
-  hasUnlimitedUsage?: boolean | null;
+  /** "BOOLEAN" | "NUMERIC" | "METERED" | "ENUM" */
+  type: string;
+  hasAccess: boolean;
+  /** true: the SDK could not ask Stigg and answered its configured fallback. */
+  isFallback?: boolean;
+  feature?: { id: string; featureType?: string | null } | null;
+  isUnlimited?: boolean;
+  /** METERED */
   usageLimit?: number | null;
-  currentUsage?: number | null;
-  /** A NUMERIC (configuration) feature's number, e.g. 30 for "30 days of history". */
+  currentUsage?: number;
+  /** NUMERIC (a configuration number, e.g. 30 days of history) */
   value?: number | null;
-  displayNameOverride?: string | null;
+  /** ENUM */
+  enumValues?: readonly string[];
 }
 
 export interface StiggClientLike {
-  getPaywall(params: { productId?: string }): Promise<StiggPaywall>;
-  getCustomer(customerId: string): Promise<StiggCustomer | null | undefined>;
-  /** Used for the customer's subscriptions when present; else `getCustomer(...).subscriptions`. */
-  getActiveSubscriptions?(params: { customerId: string }): Promise<readonly StiggSubscription[]>;
-  /**
-   * Used for `Customer.entitlements` when present; without it the customer carries none. Old SDKs
-   * took a bare `customerId` string here; they do not fit this type (tsc says so), so leave it out.
-   */
-  getEntitlements?(params: { customerId: string; resourceId?: string }): Promise<readonly StiggCustomerEntitlement[]>;
+  /** With `customerId` the SDK asks Stigg's GraphQL API; without, its edge API (cached, public). */
+  getPaywall(params: { productId?: string; customerId?: string }): Promise<StiggPaywall>;
+  /** Throws an error whose `errorCode` is "CustomerNotFound" for an unknown customer. */
+  getCustomer(customerId: string): Promise<StiggCustomer>;
+  getActiveSubscriptions(params: { customerId: string }): Promise<readonly StiggSubscription[]>;
+  getSubscription(params: { subscriptionId: string }): Promise<StiggSubscription>;
+  /** Never throws: on failure the SDK logs and answers its fallback (see `isFallback`). */
+  getEntitlements(customerId: string): Promise<readonly StiggCustomerEntitlement[]>;
   provisionSubscription(params: StiggProvisionSubscriptionParams): Promise<StiggProvisionResult>;
 }

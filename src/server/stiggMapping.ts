@@ -1,44 +1,48 @@
 /**
- * Stigg's models, as any SDK version returns them, turned into the endpoint contract. Stigg's
- * vocabulary is the contract's (plans, pricePoints, billingPeriod, PAYMENT_REQUIRED), so this is
- * mostly renaming and normalizing: ids that may be `refId`, dates that are Date objects, nulls.
+ * Stigg's SDK models turned into the endpoint contract. Stigg's vocabulary is the contract's (plans,
+ * pricePoints, billingPeriod, PAYMENT_REQUIRED), so this is mostly renaming and normalizing: Date
+ * objects to ISO strings, nulls to absent fields, enum strings checked against the contract's.
  *
  * Where the contract cannot say what Stigg says, the mapping is explicit about it: prices it has no
- * model for (tiered, credit-based, minimum spend) and entitlements hidden from paywalls are left
- * out, and a subscription status or provision answer it does not know is an error (a 500 for the
- * app's `onError`) rather than a guess that could sell a customer something twice.
+ * model for (credit-based, minimum spend) and entitlements hidden from paywalls are left out, and a
+ * subscription status or provision answer it does not know is an error (a 500 for the app's
+ * `onError`) rather than a guess that could sell a customer something twice.
  */
 import type {
   Addon,
+  BillingCadence,
   BillingPeriod,
   Customer,
   CustomerEntitlement,
   Entitlement,
-  FeatureType,
   Plan,
   Price,
+  PriceTier,
   PricingModel,
   PricingType,
   ProvisionSubscriptionResult,
   Subscription,
   SubscriptionStatus,
+  TiersMode,
 } from "../core/contract.js";
 import type {
   StiggAddon,
   StiggCustomer,
   StiggCustomerEntitlement,
-  StiggEntitlement,
+  StiggPackageEntitlement,
   StiggPaywall,
   StiggPlan,
   StiggPrice,
+  StiggPriceTier,
   StiggProvisionResult,
-  StiggRef,
   StiggSubscription,
 } from "./stiggClient.js";
 
 const BILLING_PERIODS: readonly BillingPeriod[] = ["MONTHLY", "ANNUALLY"];
+const BILLING_CADENCES: readonly BillingCadence[] = ["RECURRING", "ONE_OFF"];
 const PRICING_MODELS: readonly PricingModel[] = ["FLAT_FEE", "PER_UNIT", "USAGE_BASED"];
 const PRICING_TYPES: readonly PricingType[] = ["FREE", "PAID", "CUSTOM"];
+const TIERS_MODES: readonly TiersMode[] = ["VOLUME", "GRADUATED"];
 const SUBSCRIPTION_STATUSES: readonly SubscriptionStatus[] = [
   "ACTIVE",
   "IN_TRIAL",
@@ -49,46 +53,40 @@ const SUBSCRIPTION_STATUSES: readonly SubscriptionStatus[] = [
 ];
 
 export function plansFromPaywall(paywall: StiggPaywall): Plan[] {
-  const plans = "plans" in paywall ? paywall.plans : paywall;
-  return plans.map(toPlan);
+  return paywall.plans.map(toPlan);
 }
 
-/** `index` orders plans that carry no `order` (GraphQL paywall plans come already sorted). */
+/** `index` orders plans that carry no `order` (paywall plans come already sorted). */
 export function toPlan(plan: StiggPlan, index: number): Plan {
-  const id = requireRef(plan, "plan");
-  const pricePoints = toPrices(plan.pricePoints ?? plan.prices);
+  const pricePoints = toPrices(plan.pricePoints);
   const result: Plan = {
-    id,
-    displayName: plan.displayName ?? id,
+    id: plan.id,
+    displayName: plan.displayName || plan.id,
     order: plan.order ?? index,
     pricingType: oneOf(upper(plan.pricingType), PRICING_TYPES) ?? (pricePoints.length > 0 ? "PAID" : "FREE"),
     pricePoints,
     entitlements: (plan.entitlements ?? []).flatMap(toEntitlement),
   };
   if (plan.description) result.description = plan.description;
-  const basePlanId = refOf(plan.basePlan);
-  if (basePlanId) result.basePlanId = basePlanId;
+  if (plan.basePlan) result.basePlanId = plan.basePlan.id;
   const trial = plan.defaultTrialConfig;
   const trialUnits = oneOf(upper(trial?.units), ["DAY", "MONTH"] as const);
-  if (trial && typeof trial.duration === "number" && trialUnits) {
+  if (trial && trial.duration > 0 && trialUnits) {
     result.defaultTrialConfig = { duration: trial.duration, units: trialUnits };
   }
   if (plan.compatibleAddons && plan.compatibleAddons.length > 0) {
     result.compatibleAddons = plan.compatibleAddons.map(toAddon);
   }
-  const productId = refOf(plan.product);
-  if (productId) result.productId = productId;
-  const metadata = stringEntries(plan.metadata);
-  if (metadata) result.metadata = metadata;
+  if (plan.product) result.productId = plan.product.id;
+  if (plan.metadata && Object.keys(plan.metadata).length > 0) result.metadata = { ...plan.metadata };
   return result;
 }
 
 function toAddon(addon: StiggAddon): Addon {
-  const id = requireRef(addon, "add-on");
   const result: Addon = {
-    id,
-    displayName: addon.displayName ?? id,
-    pricePoints: toPrices(addon.pricePoints ?? addon.prices),
+    id: addon.id,
+    displayName: addon.displayName || addon.id,
+    pricePoints: toPrices(addon.pricePoints),
   };
   if (typeof addon.maxQuantity === "number") result.maxQuantity = addon.maxQuantity;
   const entitlements = (addon.entitlements ?? []).flatMap(toEntitlement);
@@ -100,63 +98,97 @@ function toPrices(prices: readonly StiggPrice[] | null | undefined): Price[] {
   return (prices ?? []).flatMap(toPrice);
 }
 
-/** An empty array for a price the contract cannot express, so `flatMap` drops it. */
+/**
+ * An empty array for a price the contract cannot express (credit-based, minimum spend, an unknown
+ * period), so `flatMap` drops it. A plan keeps all its prices: Stigg charges every price of the
+ * chosen period (a flat fee plus a per-seat price), and the paywall adds them up the same way.
+ */
 function toPrice(price: StiggPrice): Price[] {
   const billingPeriod = oneOf(upper(price.billingPeriod), BILLING_PERIODS);
-  const pricingModel = oneOf(upper(price.pricingModel ?? price.billingModel), PRICING_MODELS);
-  const amount = price.amount ?? price.price?.amount;
-  const currency = price.currency ?? price.price?.currency;
-  if (!billingPeriod || !pricingModel || typeof amount !== "number" || typeof currency !== "string") return [];
-  const result: Price = { billingPeriod, pricingModel, amount, currency: currency.toUpperCase() };
-  const featureId = price.feature ? (price.feature.featureId ?? refOf(price.feature)) : undefined;
-  if (price.feature && featureId) {
-    result.feature = { featureId };
+  const pricingModel = oneOf(upper(price.pricingModel), PRICING_MODELS);
+  const tiers = (price.tiers ?? []).map(toTier);
+  const tiersMode = oneOf(upper(price.tiersMode), TIERS_MODES);
+  // A tiered price has no amount of its own; the contract's `amount` is then its first tier's.
+  const amount = price.amount ?? tiers[0]?.unitPrice ?? tiers[0]?.flatPrice;
+  if (!billingPeriod || !pricingModel || typeof amount !== "number" || !price.currency) return [];
+  if (tiers.length > 0 && !tiersMode) return [];
+  const result: Price = { billingPeriod, pricingModel, amount, currency: price.currency.toUpperCase() };
+  const cadence = oneOf(upper(price.billingCadence), BILLING_CADENCES);
+  if (cadence === "ONE_OFF") result.billingCadence = cadence;
+  if (price.feature) {
+    result.feature = { featureId: price.feature.featureId };
     if (price.feature.units) result.feature.units = price.feature.units;
     if (price.feature.unitsPlural) result.feature.unitsPlural = price.feature.unitsPlural;
+  }
+  if (typeof price.blockSize === "number" && price.blockSize > 1) result.blockSize = price.blockSize;
+  if (tiers.length > 0 && tiersMode) {
+    result.tiers = tiers;
+    result.tiersMode = tiersMode;
   }
   if (typeof price.minUnitQuantity === "number") result.minUnitQuantity = price.minUnitQuantity;
   if (typeof price.maxUnitQuantity === "number") result.maxUnitQuantity = price.maxUnitQuantity;
   return [result];
 }
 
-function toEntitlement(entitlement: StiggEntitlement): Entitlement[] {
+function toTier(tier: StiggPriceTier): PriceTier {
+  const result: PriceTier = {};
+  if (typeof tier.upTo === "number") result.upTo = tier.upTo;
+  if (tier.unitPrice) result.unitPrice = tier.unitPrice.amount;
+  if (tier.flatPrice) result.flatPrice = tier.flatPrice.amount;
+  return result;
+}
+
+function toEntitlement(entitlement: StiggPackageEntitlement): Entitlement[] {
   if (entitlement.hiddenFromWidgets?.some((widget) => upper(widget) === "PAYWALL")) return [];
-  const featureId = entitlement.featureId ?? refOf(entitlement.feature);
-  if (!featureId) return [];
   const feature = entitlement.feature;
+  const featureType = oneOf(upper(feature.featureType), ["BOOLEAN", "NUMBER", "ENUM"] as const) ?? "BOOLEAN";
   const result: Entitlement = {
-    featureId,
-    displayName: entitlement.displayNameOverride ?? feature?.displayName ?? featureId,
-    // The SDK's enum says BOOLEAN/NUMBER; some payloads spell it Boolean/Numeric.
-    featureType: upper(feature?.featureType).startsWith("BOOL") ? "BOOLEAN" : "NUMBER",
-    usageLimit: entitlement.usageLimit ?? null,
+    featureId: feature.id,
+    displayName: entitlement.displayNameOverride || feature.displayName || feature.id,
+    featureType,
   };
-  if (typeof entitlement.hasUnlimitedUsage === "boolean") result.isUnlimited = entitlement.hasUnlimitedUsage;
-  if (feature?.units) result.units = feature.units;
-  if (feature?.unitsPlural) result.unitsPlural = feature.unitsPlural;
+  if (entitlement.isGranted === false) result.isGranted = false;
+  if (featureType === "NUMBER") {
+    const isUnlimited = entitlement.hasUnlimitedUsage === true;
+    result.isUnlimited = isUnlimited;
+    // The SDK turns a missing limit into 0: a plan line "0 seats" is never what Stigg's user meant,
+    // so 0 shows the feature without a number (mark the entitlement not granted to show "not included").
+    const limit = entitlement.usageLimit;
+    result.usageLimit = isUnlimited || !limit ? null : limit;
+  }
+  if (featureType === "ENUM" && entitlement.enumValues && entitlement.enumValues.length > 0) {
+    result.enumValues = [...entitlement.enumValues];
+  }
+  if (feature.units) result.units = feature.units;
+  if (feature.unitsPlural) result.unitsPlural = feature.unitsPlural;
   return [result];
 }
 
-/** `fallbackPlanId`: slim subscriptions (a provision answer) may not name their plan. */
+/**
+ * `fallbackPlanId`: a provision answer's slim subscription names its plan as `planId`.
+ * `startDate` is required: the caller reads the full subscription when the slim one has none.
+ */
 export function toSubscription(subscription: StiggSubscription, fallbackPlanId?: string): Subscription {
   const status = oneOf(upper(subscription.status), SUBSCRIPTION_STATUSES);
   if (!status) throw new TypeError(`Stigg subscription ${subscription.id} has an unknown status "${subscription.status}"`);
-  const planId = subscription.planId ?? refOf(subscription.plan) ?? fallbackPlanId;
+  const planId = subscription.plan?.id ?? subscription.planId ?? fallbackPlanId;
   if (!planId) throw new TypeError(`Stigg subscription ${subscription.id} names no plan`);
   const startDate = toIsoDate(subscription.startDate);
   if (!startDate) throw new TypeError(`Stigg subscription ${subscription.id} has no start date`);
 
   const result: Subscription = { id: subscription.id, planId, status, startDate };
-  const billingPeriod = oneOf(upper(subscription.billingPeriod ?? subscription.price?.billingPeriod), BILLING_PERIODS);
+  const prices = subscription.prices ?? [];
+  const recurring = prices.find((price) => upper(price.billingCadence) !== "ONE_OFF") ?? prices[0];
+  const billingPeriod = oneOf(upper(recurring?.billingPeriod), BILLING_PERIODS);
   if (billingPeriod) result.billingPeriod = billingPeriod;
-  const unitQuantity =
-    subscription.unitQuantity ?? subscription.prices?.find((price) => typeof price.unitQuantity === "number")?.unitQuantity;
+  // The quantity bought of a per-unit price sits on that price's feature.
+  const unitQuantity = prices.find((price) => typeof price.feature?.unitQuantity === "number")?.feature?.unitQuantity;
   if (typeof unitQuantity === "number") result.unitQuantity = unitQuantity;
   if (subscription.addons) {
-    result.addons = subscription.addons.flatMap((item) => {
-      const addonId = item.addonId ?? refOf(item.addon);
-      return addonId ? [{ addonId, quantity: item.quantity ?? 1 }] : [];
-    });
+    result.addons = subscription.addons.map((item) => ({
+      addonId: "addonId" in item ? item.addonId : item.addon.id,
+      quantity: item.quantity ?? 1,
+    }));
   }
   const trialEndDate = toIsoDate(subscription.trialEndDate);
   if (trialEndDate) result.trialEndDate = trialEndDate;
@@ -174,76 +206,61 @@ export function toCustomer(
 ): Customer {
   const result: Customer = { id: customerId, subscriptions: subscriptions.map((item) => toSubscription(item)) };
   if (typeof customer.hasPaymentMethod === "boolean") result.hasPaymentMethod = customer.hasPaymentMethod;
-  if (customer.trialedPlans) {
-    result.trialedPlanIds = customer.trialedPlans.flatMap((plan) => {
-      const planId = plan.planId ?? plan.planRefId;
-      return planId ? [planId] : [];
-    });
-  }
+  // The paywall offers a trial only for plans not listed here.
+  if (customer.alreadyTrialPlans) result.trialedPlanIds = customer.alreadyTrialPlans.map((plan) => plan.planId);
   if (entitlements) result.entitlements = entitlements.flatMap(toCustomerEntitlement);
   return result;
 }
 
 /**
- * An empty array for an entitlement the contract cannot express (ENUM features, credits) or that
- * names no feature or no access: `flatMap` drops it, and the client treats a feature it has no
- * entitlement for as locked, so a skipped entry can never grant access.
+ * An empty array for an entitlement that names no feature or whose kind is unknown (credits):
+ * `flatMap` drops it, and the client treats a feature it has no entitlement for as locked, so a
+ * skipped entry can never grant access.
  */
 function toCustomerEntitlement(entitlement: StiggCustomerEntitlement): CustomerEntitlement[] {
-  const featureId = refOf(entitlement.feature);
-  const featureType = customerFeatureType(entitlement.type) ?? customerFeatureType(entitlement.feature?.featureType);
-  const hasAccess = entitlement.hasAccess ?? entitlement.isGranted;
-  if (!featureId || !featureType || typeof hasAccess !== "boolean") return [];
-  const result: CustomerEntitlement = { featureId, featureType, hasAccess };
-  const displayName = entitlement.displayNameOverride ?? entitlement.feature?.displayName;
-  if (displayName) result.displayName = displayName;
-  if (featureType === "NUMBER") {
-    result.isUnlimited = (entitlement.isUnlimited ?? entitlement.hasUnlimitedUsage) === true;
-    // NUMERIC (configuration) features carry their number as `value`. null means no limit.
-    result.usageLimit = result.isUnlimited ? null : (entitlement.usageLimit ?? entitlement.value ?? null);
-    if (typeof entitlement.currentUsage === "number") result.currentUsage = entitlement.currentUsage;
-  }
-  return [result];
-}
-
-/** The SDK's entitlement `type` (METERED and NUMERIC are both NUMBER here) or a feature's `featureType`. */
-function customerFeatureType(type: string | null | undefined): FeatureType | undefined {
-  switch (upper(type)) {
+  const featureId = entitlement.feature?.id;
+  if (!featureId) return [];
+  switch (upper(entitlement.type)) {
     case "BOOLEAN":
-      return "BOOLEAN";
-    case "NUMBER":
+      return [{ featureId, featureType: "BOOLEAN", hasAccess: entitlement.hasAccess }];
+    case "ENUM": {
+      const result: CustomerEntitlement = { featureId, featureType: "ENUM", hasAccess: entitlement.hasAccess };
+      if (entitlement.enumValues) result.enumValues = [...entitlement.enumValues];
+      return [result];
+    }
     case "NUMERIC":
-    case "METERED":
-      return "NUMBER";
+    case "METERED": {
+      const isUnlimited = entitlement.isUnlimited === true;
+      const result: CustomerEntitlement = { featureId, featureType: "NUMBER", hasAccess: entitlement.hasAccess, isUnlimited };
+      // NUMERIC (configuration) features carry their number as `value`. null means no limit.
+      result.usageLimit = isUnlimited ? null : (entitlement.usageLimit ?? entitlement.value ?? null);
+      if (typeof entitlement.currentUsage === "number") result.currentUsage = entitlement.currentUsage;
+      return [result];
+    }
     default:
-      return undefined;
+      return [];
   }
 }
 
-/** Both result shapes: the node SDK's `provisionStatus` and the REST/newer `status`. */
-export function toProvisionResult(result: StiggProvisionResult, requestedPlanId: string): ProvisionSubscriptionResult {
-  const status = upper(result.provisionStatus ?? result.status);
+/**
+ * `subscription`: the full subscription read after a SUCCESS, since the answer's own is slim
+ * (no start date, no period end); the caller passes the slim one when it could not be read.
+ */
+export function toProvisionResult(
+  result: StiggProvisionResult,
+  requestedPlanId: string,
+  subscription: StiggSubscription | null | undefined = result.subscription,
+): ProvisionSubscriptionResult {
+  const status = upper(result.provisionStatus);
   if (status === "PAYMENT_REQUIRED") {
     if (!result.checkoutUrl) throw new TypeError("Stigg answered PAYMENT_REQUIRED without a checkoutUrl");
-    const answer: ProvisionSubscriptionResult = { status: "PAYMENT_REQUIRED", checkoutUrl: result.checkoutUrl };
-    if (result.checkoutBillingId) answer.checkoutBillingId = result.checkoutBillingId;
-    return answer;
+    return { status: "PAYMENT_REQUIRED", checkoutUrl: result.checkoutUrl };
   }
   if (status === "SUCCESS") {
-    if (!result.subscription) throw new TypeError("Stigg answered SUCCESS without a subscription");
-    return { status: "SUCCESS", subscription: toSubscription(result.subscription, requestedPlanId) };
+    if (!subscription) throw new TypeError("Stigg answered SUCCESS without a subscription");
+    return { status: "SUCCESS", subscription: toSubscription(subscription, requestedPlanId) };
   }
-  throw new TypeError(`Stigg answered an unknown provision status "${String(result.provisionStatus ?? result.status)}"`);
-}
-
-function refOf(ref: StiggRef | null | undefined): string | undefined {
-  return ref?.id ?? ref?.refId ?? undefined;
-}
-
-function requireRef(ref: StiggRef, what: string): string {
-  const id = refOf(ref);
-  if (!id) throw new TypeError(`Stigg returned a ${what} without an id`);
-  return id;
+  throw new TypeError(`Stigg answered an unknown provision status "${String(result.provisionStatus)}"`);
 }
 
 function upper(value: string | null | undefined): string {
@@ -259,11 +276,4 @@ function toIsoDate(value: Date | string | null | undefined): string | undefined 
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return undefined;
   return date.toISOString();
-}
-
-/** Contract metadata is string to string; Stigg's may hold other JSON, which is left out. */
-function stringEntries(metadata: Record<string, unknown> | null | undefined): Record<string, string> | undefined {
-  if (!metadata) return undefined;
-  const entries = Object.entries(metadata).filter((entry): entry is [string, string] => typeof entry[1] === "string");
-  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }

@@ -155,3 +155,18 @@ describe("<FeatureGate>", () => {
     expect(document.activeElement).toBe(unlock);
   });
 });
+
+describe("useEntitlement for an ENUM feature", () => {
+  it("has the access the backend gives, with the granted values", async () => {
+    const region = { featureId: "region", featureType: "ENUM", hasAccess: true, enumValues: ["EU", "US"] };
+    const customer = { ...(await readCustomerAnswer()), entitlements: [region, { ...region, featureId: "residency", hasAccess: false }] };
+    upgradeServer.server.use(http.get(`${ENDPOINT}/customer`, () => HttpResponse.json({ customer })));
+    function Regions() {
+      const regions = useEntitlement("region");
+      const residency = useEntitlement("residency");
+      return <p>{regions.isPending ? "checking" : `${regions.hasAccess} ${regions.enumValues?.join("+")} ${residency.hasAccess}`}</p>;
+    }
+    renderWithProvider(<Regions />);
+    expect(await screen.findByText("true EU+US false")).toBeTruthy();
+  });
+});

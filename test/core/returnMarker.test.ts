@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defaultCheckoutOptions, withReturnMarker } from "../../src/core/returnMarker.js";
-import { readReturnMarker, stripReturnMarker } from "../../src/core/returnMarkerReader.js";
+import { defaultCheckoutOptions, stripReturnMarker, withReturnMarker } from "../../src/core/returnMarker.js";
+import { readReturnMarker } from "../../src/core/returnMarkerReader.js";
 
 describe("return markers", () => {
   it("default checkout options return to the current page with a marker, keeping its query", () => {
@@ -29,5 +29,20 @@ describe("stripReturnMarker", () => {
     expect(stripReturnMarker("https://a.example/billing?tab=plans&ruk_checkout=success#top")).toBe(
       "https://a.example/billing?tab=plans#top",
     );
+  });
+
+  it("leaves every other byte of the query as it was: escapes, bare flags, plus signs, order", () => {
+    const page = "https://a.example/billing?q=a%20b&flag&x=1+2&ruk_checkout=success&z=%7E#top";
+    expect(stripReturnMarker(page)).toBe("https://a.example/billing?q=a%20b&flag&x=1+2&z=%7E#top");
+    expect(stripReturnMarker("https://a.example/billing?ruk_checkout=canceled")).toBe("https://a.example/billing");
+    expect(stripReturnMarker("https://a.example/billing?q=a%20b&flag")).toBe("https://a.example/billing?q=a%20b&flag");
+  });
+
+  it("a round trip through checkout gives back the page exactly", () => {
+    const page = "https://a.example/billing?q=a%20b&flag&x=1+2";
+    const { successUrl, cancelUrl } = defaultCheckoutOptions(`${page}#plans`);
+    expect(successUrl).toBe(`${page}&ruk_checkout=success`);
+    expect(stripReturnMarker(successUrl)).toBe(page);
+    expect(stripReturnMarker(cancelUrl)).toBe(page);
   });
 });

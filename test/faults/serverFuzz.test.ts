@@ -272,10 +272,12 @@ function toRequest(spec: FuzzRequest, world: World): Request {
   });
 }
 
-async function observe(response: Response): Promise<Observed> {
+async function observe(response: Response, method: string): Promise<Observed> {
   const text = await response.text();
   let code: string | undefined;
-  if (response.headers.get("content-type")?.includes("json")) {
+  // HEAD answers GET's status and headers without the body (HTTP semantics).
+  if (method === "HEAD") expect(text, "a HEAD answer has no body").toBe("");
+  else if (response.headers.get("content-type")?.includes("json")) {
     const json: unknown = JSON.parse(text);
     if (response.status >= 400) {
       const parsed = parseWith(errorBodySchema, json);
@@ -318,7 +320,7 @@ async function step(world: World, spec: FuzzRequest, counts: Map<number, number>
   const url = new URL(request.url);
   const isProvision = url.pathname === "/api/upgrade/provision-subscription" && spec.method === "POST";
   const payMatch = spec.method === "POST" ? /^\/api\/upgrade\/checkout\/([^/]+)\/pay$/.exec(url.pathname) : null;
-  const observed = await observe(await world.handler(request));
+  const observed = await observe(await world.handler(request), spec.method);
   const after = world.backend.getState();
   counts.set(observed.status, (counts.get(observed.status) ?? 0) + 1);
   const context = `${spec.method} ${url.pathname}${url.search} as ${spec.customer} → ${observed.status} ${observed.code ?? ""} ${observed.text.slice(0, 200)}`;

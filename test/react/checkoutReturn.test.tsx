@@ -110,6 +110,42 @@ describe("return from a hosted checkout", () => {
     expect(screen.getByRole("button", { name: "Upgrade: Basic" })).toHaveProperty("disabled", false);
   });
 
+  it("a crafted success link in a tab that bought nothing reports nothing: it only refreshes the customer", async () => {
+    let customerReads = 0;
+    const countReads = ({ request }: { request: Request }) => {
+      if (new URL(request.url).pathname === `${new URL(ENDPOINT).pathname}/customer`) customerReads += 1;
+    };
+    server.events.on("request:start", countReads);
+    try {
+      window.history.replaceState(null, "", "/billing?tab=plans&ruk_checkout=success");
+      const onCheckoutCompleted = vi.fn();
+      renderWithProvider(
+        <>
+          <Status />
+          <Paywall />
+        </>,
+        { onCheckoutCompleted },
+      );
+      // The return code has run once the marker is gone; it decides there and then.
+      await waitFor(() => expect(window.location.search).toBe("?tab=plans"));
+      expect(await screen.findByRole("article", { name: "Free" })).toHaveProperty("dataset.current", "true");
+      expect(customerReads).toBeGreaterThanOrEqual(1);
+      expect(screen.getByTestId("checkout-status").textContent).toBe("idle");
+      expect(onCheckoutCompleted).not.toHaveBeenCalled();
+      expect(screen.queryByText("Finishing your upgrade…")).toBeNull();
+    } finally {
+      server.events.removeListener("request:start", countReads);
+    }
+  });
+
+  it("after a return the page's URL is byte for byte what it was before the checkout, marker aside", async () => {
+    window.history.replaceState(null, "", "/billing?q=a%20b&flag&x=1+2&ruk_checkout=canceled#pricing");
+    const onCheckoutCanceled = vi.fn();
+    renderWithProvider(<Paywall />, { onCheckoutCanceled });
+    await waitFor(() => expect(onCheckoutCanceled).toHaveBeenCalledTimes(1));
+    expect(`${window.location.pathname}${window.location.search}${window.location.hash}`).toBe("/billing?q=a%20b&flag&x=1+2#pricing");
+  });
+
   it("gives up after the timeout: a notice, onCheckoutPending, no error", async () => {
     const beforePaying = await snapshotCustomer();
     const first = renderWithProvider(<Paywall />);

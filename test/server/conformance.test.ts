@@ -51,7 +51,7 @@ describe("the CLI against our handler", () => {
     const { code, stdout } = await cli("check", endpoint, "--customer-id", "c1", "--header", `${CUSTOMER_HEADER}: c1`);
     expect(stdout).toContain(`react-upgrade-kit check ${endpoint}`);
     expect(stdout).not.toMatch(/\b(FAIL|SKIP)\b/);
-    expect(stdout).toMatch(/^17 passed, 0 failed, 0 skipped$/m);
+    expect(stdout).toMatch(/^19 passed, 0 failed, 0 skipped$/m);
     expect(stdout).toContain("The endpoint follows the contract.");
     expect(code).toBe(0);
   });
@@ -65,7 +65,7 @@ describe("the CLI against our handler", () => {
     app.use(express.json());
     const { origin } = await start(app);
     const { code, stdout } = await cli("check", `${origin}/api/upgrade`, "-H", `${CUSTOMER_HEADER}: c1`, "--plan-id", "basic");
-    expect(stdout).toMatch(/^17 passed, 0 failed, 0 skipped$/m);
+    expect(stdout).toMatch(/^19 passed, 0 failed, 0 skipped$/m);
     expect(stdout).toContain('PAYMENT_REQUIRED for plan "basic"');
     expect(code).toBe(0);
   });
@@ -173,6 +173,29 @@ describe("each check can fail on its own", () => {
     expect(statusOf(result, "different body is 422")).toMatch(/^fail: expected 422, got 200/);
   });
 
+  it("a server that lets control characters through in return URLs, as the URL parser alone does", async () => {
+    const { handler } = createTestApp();
+    // In front of the real handler: drops CR and LF from the body, which is what `new URL()` did
+    // to such URLs before the handler refused them.
+    const lenient: FetchHandler = async (request) => {
+      if (request.method !== "POST") return handler(request);
+      const body = (await request.text()).replace(/\\r|\\n/g, "");
+      return handler(new Request(request.url, { method: "POST", headers: request.headers, body }));
+    };
+    const { origin } = await start(toNodeListener(lenient));
+    const result = await runConformanceChecks({ endpoint: `${origin}/api/upgrade`, headers: identity, customerId: "c1" });
+    expect(statusOf(result, "control characters")).toMatch(/^fail: expected 400, got 200/);
+  });
+
+  it("a server that refuses HEAD", async () => {
+    const { handler } = createTestApp();
+    const noHead: FetchHandler = (request) =>
+      request.method === "HEAD" ? Promise.resolve(new Response(null, { status: 405, headers: { Allow: "GET" } })) : handler(request);
+    const { origin } = await start(toNodeListener(noHead));
+    const result = await runConformanceChecks({ endpoint: `${origin}/api/upgrade`, headers: identity });
+    expect(statusOf(result, "HEAD /plans")).toMatch(/^fail: expected 200, got 405/);
+  });
+
   it("without identity headers, the identity checks are skipped, not passed", async () => {
     const result = await report({}, {});
     expect(statusOf(result, "GET /customer without identity")).toMatch(/^skip:/);
@@ -187,6 +210,6 @@ describe("each check can fail on its own", () => {
     const code = await runConformanceCli(["check", endpoint, "-H", `${CUSTOMER_HEADER}: c1`, "--no-provision"], io);
     expect(code).toBe(0);
     expect(output.join("")).toMatch(/SKIP {2}POST \/provision-subscription answers SUCCESS .+ +provision checks are off/);
-    expect(output.join("")).toMatch(/^14 passed, 0 failed, 3 skipped$/m);
+    expect(output.join("")).toMatch(/^16 passed, 0 failed, 3 skipped$/m);
   });
 });

@@ -236,6 +236,11 @@ describe("createUpgradeHandler", () => {
         ["another port", "http://shop.test:8080/done"],
         ["a relative URL", "/done"],
         ["a javascript: URL", "javascript:alert(1)"],
+        // The URL parser drops CR, LF and tabs, so these would pass as own-origin URLs; after
+        // payment they would break the redirect's Location header.
+        ["a URL with CR LF", `${ORIGIN}/done\r\nSet-Cookie: a=b`],
+        ["a URL with NUL", `${ORIGIN}/done\u0000`],
+        ["a URL with a tab", `${ORIGIN}/do\tne`],
       ])("rejects %s with 400 RETURN_URL_REJECTED", async (_label, successUrl) => {
         const { handler, backend } = createTestApp();
         const response = await handler(provisionRequest(options(successUrl), { customerId: "c1" }));

@@ -107,6 +107,8 @@ const fullEntitlement: Full<Entitlement> = {
   isUnlimited: false,
   units: "seat",
   unitsPlural: "seats",
+  enumValues: ["EU", "US"],
+  isGranted: true,
 };
 const fullPrice: Full<Price> = {
   billingPeriod: "MONTHLY",
@@ -116,6 +118,10 @@ const fullPrice: Full<Price> = {
   feature: { featureId: "seats", units: "seat", unitsPlural: "seats" },
   minUnitQuantity: 1,
   maxUnitQuantity: 50,
+  billingCadence: "RECURRING",
+  blockSize: 5,
+  tiers: [{ upTo: 10, unitPrice: 12.5, flatPrice: 20 }],
+  tiersMode: "VOLUME",
 };
 const fullPlans: Full<PlansResponse> = {
   plans: [
@@ -163,6 +169,7 @@ const fullCustomer: Full<CustomerResponse> = {
         isUnlimited: false,
         usageLimit: 10,
         currentUsage: 4,
+        enumValues: ["EU"],
       },
     ],
   },

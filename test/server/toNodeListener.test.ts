@@ -36,6 +36,20 @@ describe("toNodeListener", () => {
     expect(await response.json()).toMatchObject({ plans: [{ id: "insights" }] });
   });
 
+  it("answers HEAD on GET routes like GET, without a body, over node:http", async () => {
+    const { handler } = createTestApp();
+    const origin = await listen(toNodeListener(handler));
+    const get = await fetch(`${origin}/api/upgrade/plans?productId=analytics`);
+    const head = await fetch(`${origin}/api/upgrade/plans?productId=analytics`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-type")).toBe(get.headers.get("content-type"));
+    expect(await head.text()).toBe("");
+    // Still 405 where GET is not allowed either.
+    const headOnPost = await fetch(`${origin}/api/upgrade/provision-subscription`, { method: "HEAD" });
+    expect(headOnPost.status).toBe(405);
+    expect(headOnPost.headers.get("allow")).toBe("POST");
+  });
+
   it("streams POST bodies and headers through, and builds checkout URLs from the Host header", async () => {
     const { handler, backend } = createTestApp();
     const origin = await listen(toNodeListener(handler));

@@ -28,6 +28,7 @@ export function customerEntitlements(
     displayName: entitlement.displayName,
     featureType: entitlement.featureType,
     hasAccess: true,
+    ...(entitlement.enumValues && { enumValues: entitlement.enumValues }),
     ...(entitlement.featureType === "NUMBER" && {
       isUnlimited: entitlement.isUnlimited === true,
       usageLimit: entitlement.isUnlimited ? null : (entitlement.usageLimit ?? null),
@@ -37,6 +38,10 @@ export function customerEntitlements(
 }
 
 function moreGenerous(a: Entitlement, b: Entitlement): Entitlement {
+  // Two plans granting values of one ENUM feature (regions) grant all of them.
+  if (a.enumValues || b.enumValues) {
+    return { ...a, enumValues: [...new Set([...(a.enumValues ?? []), ...(b.enumValues ?? [])])] };
+  }
   if (a.isUnlimited) return a;
   if (b.isUnlimited) return b;
   return (b.usageLimit ?? 0) > (a.usageLimit ?? 0) ? b : a;

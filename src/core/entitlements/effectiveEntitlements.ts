@@ -1,7 +1,9 @@
 /**
  * What a plan grants, with what it inherits: a plan built on another ("Everything in Basic,
  * plus") grants the base plan's entitlements too, its own overriding the base's for one feature.
- * Add-ons add theirs on top, NUMBER limits multiplied by the add-on quantity.
+ * Add-ons add theirs on top, NUMBER limits multiplied by the add-on quantity. An entitlement marked
+ * `isGranted: false` (a "not included" line on the card) grants nothing and takes nothing away
+ * from what a base plan or an add-on grants.
  */
 import type { Entitlement, Plan, SubscriptionAddon } from "../contract.js";
 
@@ -12,6 +14,7 @@ export function planEntitlements(plan: Plan, plans: readonly Plan[]): Entitlemen
   for (let current: Plan | undefined = plan; current && !seen.has(current.id); ) {
     seen.add(current.id);
     for (const entitlement of current.entitlements) {
+      if (entitlement.isGranted === false) continue;
       if (!byFeature.has(entitlement.featureId)) byFeature.set(entitlement.featureId, entitlement);
     }
     const baseId: string | undefined = current.basePlanId;
@@ -29,6 +32,7 @@ export function withAddonEntitlements(
   for (const { addonId, quantity } of addons) {
     const addon = plan.compatibleAddons?.find((candidate) => candidate.id === addonId);
     for (const granted of addon?.entitlements ?? []) {
+      if (granted.isGranted === false) continue;
       const current = byFeature.get(granted.featureId);
       if (!current) {
         byFeature.set(granted.featureId, {

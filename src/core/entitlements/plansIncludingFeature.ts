@@ -16,7 +16,8 @@ export interface FeatureNeed {
 export function planIncludesFeature(plan: Plan, plans: readonly Plan[], need: FeatureNeed): boolean {
   const entitlement = planEntitlements(plan, plans).find((candidate) => candidate.featureId === need.featureId);
   if (!entitlement) return false;
-  if (entitlement.featureType === "BOOLEAN" || entitlement.isUnlimited || entitlement.usageLimit == null) return true;
+  // `planEntitlements` leaves out "not included" lines, so an ENUM or BOOLEAN entry is a grant.
+  if (entitlement.featureType !== "NUMBER" || entitlement.isUnlimited || entitlement.usageLimit == null) return true;
   return entitlement.usageLimit >= (need.currentUsage ?? 0) + (need.requestedUsage ?? 1);
 }
 

@@ -1,15 +1,15 @@
 /** The billing periods a paywall offers, and which one it opens on. */
 import type { BillingPeriod, Customer, Plan } from "../contract.js";
 import { currentSubscription } from "./currentSubscription.js";
+import { planOffersPeriod } from "./planPrice.js";
+import { isOneOff } from "./priceTotal.js";
 
 /** The switch always lists periods in this order, whatever order the plans list them in. */
 const PERIOD_ORDER: readonly BillingPeriod[] = ["MONTHLY", "ANNUALLY"];
 
-/** The periods any of `plans` has a price point for, MONTHLY first. */
+/** The periods any of `plans` has a recurring price point for, MONTHLY first (one-off fees have none). */
 export function billingPeriodsOffered(plans: readonly Plan[]): BillingPeriod[] {
-  return PERIOD_ORDER.filter((period) =>
-    plans.some((plan) => plan.pricePoints.some((price) => price.billingPeriod === period)),
-  );
+  return PERIOD_ORDER.filter((period) => plans.some((plan) => planOffersPeriod(plan, period)));
 }
 
 export interface DefaultBillingPeriodInput {
@@ -44,6 +44,7 @@ export function defaultBillingPeriod(input: DefaultBillingPeriodInput): BillingP
   for (const plan of plans) {
     if (plan.pricingType !== "PAID") continue;
     for (const price of plan.pricePoints) {
+      if (isOneOff(price)) continue;
       if (price.billingPeriod === "MONTHLY") monthly += 1;
       else annually += 1;
     }

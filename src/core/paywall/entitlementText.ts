@@ -11,14 +11,22 @@ export interface EntitlementTextOptions {
 export function entitlementText(entitlement: Entitlement, options: EntitlementTextOptions): string {
   const { locale, texts } = options;
   const name = entitlement.displayName;
-  if (entitlement.featureType === "BOOLEAN") return text(texts.entitlementIncluded, { name });
+  const included = text(texts.entitlementIncluded, { name });
+  if (entitlement.featureType === "ENUM") {
+    const list = entitlement.enumValues ?? [];
+    return list.length > 0 ? text(texts.entitlementValues, { name, values: list.join(", "), list }) : included;
+  }
+  // A line the plan marks as not included names the feature only: "0 seats" would read as a grant.
+  if (entitlement.featureType === "BOOLEAN" || entitlement.isGranted === false) return included;
 
   const pluralUnits = entitlement.unitsPlural || entitlement.units || name;
   if (entitlement.isUnlimited) {
     return text(texts.entitlementUnlimited, { name, units: pluralUnits });
   }
   const count = entitlement.usageLimit;
-  if (count === undefined || count === null) return text(texts.entitlementIncluded, { name });
+  // Without a limit, or with a limit of 0 (a feature listed with no amount), the name alone: a
+  // card promising "0 seats" reads as a mistake.
+  if (!count) return included;
 
   const units = count === 1 ? entitlement.units || pluralUnits : pluralUnits;
   return text(texts.entitlementLimit, { name, count, limit: count.toLocaleString(locale), units });

@@ -1,6 +1,7 @@
 /** The Paywall's logic without React: what to show, in what order, with which texts. */
 export { buildPaywallModel } from "./paywallModel.js";
 export type {
+  AddonLine,
   BillingPeriodOption,
   EntitlementLine,
   PaywallModel,
@@ -25,7 +26,7 @@ export { formatMoney } from "./formatMoney.js";
 export { defaultPaywallTexts, resolveTexts, text, billingPeriodName } from "./texts.js";
 export type { ButtonTextArgs, PaywallTexts, TextValue } from "./texts.js";
 
-export { priceText } from "./priceText.js";
+export { pricePointsText, priceText } from "./priceText.js";
 export type { PriceKind, PriceText, PriceTextOptions } from "./priceText.js";
 
 export {
@@ -40,7 +41,10 @@ export { planButtonLabel } from "./planButtonLabel.js";
 export { currentSubscription, isLiveSubscription } from "./currentSubscription.js";
 export type { CurrentSubscription } from "./currentSubscription.js";
 
-export { planPrice, planOffersPeriod } from "./planPrice.js";
+export { periodPrices, planPrice, planOffersPeriod, planUnitPrice } from "./planPrice.js";
+export type { PeriodPrices } from "./planPrice.js";
+export { isOneOff, priceTotal, pricesTotal } from "./priceTotal.js";
+export { firstTierPrice, tieredTotal } from "./tieredPrice.js";
 export { entitlementText } from "./entitlementText.js";
 export type { EntitlementTextOptions } from "./entitlementText.js";
 export { clampUnitQuantity, unitQuantityRange } from "./unitQuantity.js";

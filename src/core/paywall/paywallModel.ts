@@ -10,8 +10,8 @@ import { currentSubscription } from "./currentSubscription.js";
 import { entitlementText } from "./entitlementText.js";
 import { planButtonLabel } from "./planButtonLabel.js";
 import { hasTrialAvailable, isActionable, planIntent, type PlanIntent } from "./planIntent.js";
-import { planPrice } from "./planPrice.js";
-import { priceText, type PriceText } from "./priceText.js";
+import { planUnitPrice } from "./planPrice.js";
+import { pricePointsText, priceText, type PriceText } from "./priceText.js";
 import { priceUnits, unitsFor } from "./priceUnits.js";
 import { billingPeriodName, defaultPaywallTexts, text, type PaywallTexts } from "./texts.js";
 import { clampUnitQuantity, unitQuantityRange } from "./unitQuantity.js";
@@ -59,6 +59,14 @@ export interface UnitQuantityModel {
 export interface EntitlementLine {
   featureId: string;
   text: string;
+  /** false: the plan lists the feature as not included (drawn muted, after the included ones). */
+  included: boolean;
+}
+
+export interface AddonLine {
+  addonId: string;
+  /** "Onboarding: $100 one-time". */
+  text: string;
 }
 
 export interface PlanCardModel {
@@ -76,7 +84,14 @@ export interface PlanCardModel {
   trialText?: string;
   /** "Everything in Basic, plus:" when the plan builds on another. */
   basePlanText?: string;
+  /** Included features first, then the ones the plan lists as not included. */
   entitlements: EntitlementLine[];
+  /** The plan's compatible add-ons with their prices, for the selected period. */
+  addons: AddonLine[];
+  /** Said by screen readers before each not-included feature ("Not included:"). */
+  notIncludedLabel: string;
+  /** Heading of `addons`. */
+  addonsHeading: string;
   /** For per-unit plans: the stepper's state. */
   unitQuantity?: UnitQuantityModel;
   buttonLabel: string;
@@ -142,8 +157,7 @@ function planCard(plan: Plan, context: CardContext): PlanCardModel {
   const isCurrent = subscription !== undefined;
   const isHighlighted = plan.id === context.highlightedPlanId;
 
-  const price = plan.pricingType === "PAID" ? planPrice(plan, billingPeriod) : undefined;
-  const perUnitPrice = price?.pricingModel === "PER_UNIT" ? price : undefined;
+  const perUnitPrice = plan.pricingType === "PAID" ? planUnitPrice(plan, billingPeriod) : undefined;
   const units = perUnitPrice && priceUnits(perUnitPrice, texts);
   let unitQuantity: UnitQuantityModel | undefined;
   if (perUnitPrice && units) {
@@ -205,10 +219,20 @@ function planCard(plan: Plan, context: CardContext): PlanCardModel {
     ...(basePlan && {
       basePlanText: text(texts.basePlanPrefix, { planName: basePlan.displayName }),
     }),
-    entitlements: plan.entitlements.map((entitlement) => ({
-      featureId: entitlement.featureId,
-      text: entitlementText(entitlement, { locale, texts }),
-    })),
+    entitlements: plan.entitlements
+      .map((entitlement) => ({
+        featureId: entitlement.featureId,
+        text: entitlementText(entitlement, { locale, texts }),
+        included: entitlement.isGranted !== false,
+      }))
+      // Stable: each group keeps the backend's order.
+      .sort((a, b) => Number(b.included) - Number(a.included)),
+    addons: (plan.compatibleAddons ?? []).flatMap((addon) => {
+      const price = pricePointsText(addon.pricePoints, billingPeriod, { locale, texts });
+      return price ? [{ addonId: addon.id, text: text(texts.addonLine, { name: addon.displayName, price: price.label }) }] : [];
+    }),
+    notIncludedLabel: text(texts.notIncluded),
+    addonsHeading: text(texts.addonsHeading),
     ...(unitQuantity && { unitQuantity }),
     buttonLabel,
     buttonAriaLabel: text(texts.buttonAriaLabel, {

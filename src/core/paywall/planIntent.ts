@@ -4,7 +4,7 @@
  */
 import type { BillingPeriod, Customer, Plan } from "../contract.js";
 import { currentSubscription } from "./currentSubscription.js";
-import { planOffersPeriod, planPrice } from "./planPrice.js";
+import { planOffersPeriod, planUnitPrice } from "./planPrice.js";
 import { unitQuantityRange } from "./unitQuantity.js";
 import { sortPlans } from "./visiblePlans.js";
 
@@ -73,8 +73,8 @@ export function planIntent(input: PlanIntentInput): PlanIntent {
     ) {
       return "SWITCH_BILLING_PERIOD";
     }
-    const price = planPrice(plan, billingPeriod);
-    if (price?.pricingModel === "PER_UNIT" && unitQuantity !== undefined) {
+    const price = planUnitPrice(plan, billingPeriod);
+    if (price && unitQuantity !== undefined) {
       const subscribed = subscription.unitQuantity ?? unitQuantityRange(price).min;
       if (unitQuantity !== subscribed) return "CHANGE_UNIT_QUANTITY";
     }

@@ -43,6 +43,18 @@ export interface PaywallTexts {
   billedAnnually: TextValue<{ total: string }>;
   /** `unit` is the singular unit name ("seat"). */
   perUnit: TextValue<{ unit: string }>;
+  /** A per-unit price sold in blocks ("per 5 seats"); `units` is the plural unit name. */
+  perBlock: TextValue<{ size: number; units: string }>;
+  /** A flat fee and a per-unit price of one period, which add up: `flat` "$20", `unit` "$8". */
+  flatPlusUnit: TextValue<{ flat: string; unit: string }>;
+  /** Where a tiered price starts; `amount` is the first tier's price. */
+  fromPrice: TextValue<{ amount: string }>;
+  /** The period of a price charged once, at purchase. */
+  oneTime: TextValue;
+  /** A one-off fee next to a recurring price; `price` is "$100" or "$10 per seat". */
+  oneOffFee: TextValue<{ price: string }>;
+  /** A usage-based price next to others; `price` is "$0.01 per call". */
+  usageOnTop: TextValue<{ price: string }>;
   /** A per-unit price multiplied out; `total` already carries its period ("$50 / month"). */
   totalForQuantity: TextValue<{ total: string; quantity: number; units: string }>;
   free: TextValue;
@@ -58,12 +70,20 @@ export interface PaywallTexts {
   currentPlanBadge: TextValue;
   highlightedBadge: TextValue;
   basePlanPrefix: TextValue<{ planName: string }>;
-  /** A BOOLEAN entitlement, or a NUMBER one without a limit. */
+  /** A BOOLEAN entitlement, a NUMBER one without a limit, an ENUM one without values. */
   entitlementIncluded: TextValue<{ name: string }>;
   /** `units` is the plural unit name ("projects"), or the feature's name when it has none. */
   entitlementUnlimited: TextValue<{ name: string; units: string }>;
   /** `limit` is `count` formatted for the locale ("10,000"); `units` agrees with `count`. */
   entitlementLimit: TextValue<{ name: string; count: number; limit: string; units: string }>;
+  /** An ENUM entitlement; `values` is `list` joined with ", " ("EU, US"). */
+  entitlementValues: TextValue<{ name: string; values: string; list: readonly string[] }>;
+  /** Read by screen readers before a feature the plan lists as not included. */
+  notIncluded: TextValue;
+  /** Heading of a card's add-ons list. */
+  addonsHeading: TextValue;
+  /** One add-on line; `price` is its price label ("$100 one-time"). */
+  addonLine: TextValue<{ name: string; price: string }>;
 
   // Buttons, one per PlanIntent
   startTrialButton: TextValue<ButtonTextArgs>;
@@ -112,6 +132,12 @@ export const defaultPaywallTexts: PaywallTexts = {
   perYear: "/ year",
   billedAnnually: "billed annually ({total})",
   perUnit: "per {unit}",
+  perBlock: "per {size} {units}",
+  flatPlusUnit: "{flat} + {unit}",
+  fromPrice: "From {amount}",
+  oneTime: "one-time",
+  oneOffFee: "+ {price} one-time",
+  usageOnTop: "+ {price}, billed by usage",
   totalForQuantity: "{total} for {quantity} {units}",
   free: "Free",
   custom: "Custom pricing",
@@ -126,6 +152,10 @@ export const defaultPaywallTexts: PaywallTexts = {
   entitlementIncluded: "{name}",
   entitlementUnlimited: "Unlimited {units}",
   entitlementLimit: "{limit} {units}",
+  entitlementValues: "{name}: {values}",
+  notIncluded: "Not included:",
+  addonsHeading: "Add-ons",
+  addonLine: "{name}: {price}",
 
   startTrialButton: "Start free trial",
   upgradeButton: "Upgrade",

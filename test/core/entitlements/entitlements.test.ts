@@ -107,3 +107,61 @@ describe("customerEntitlements", () => {
     expect(customerEntitlements({ subscriptions: [sub("plan-pro", "CANCELED")] }, demoPlans)).toEqual([]);
   });
 });
+
+describe("features listed as not included, and ENUM features", () => {
+  const free: Plan = {
+    id: "free",
+    displayName: "Free",
+    order: 0,
+    pricingType: "FREE",
+    pricePoints: [],
+    entitlements: [
+      { featureId: "sso", displayName: "SSO", featureType: "BOOLEAN", isGranted: false },
+      { featureId: "region", displayName: "Region", featureType: "ENUM", enumValues: ["EU"] },
+    ],
+  };
+  const team: Plan = {
+    ...free,
+    id: "team",
+    order: 1,
+    basePlanId: "free",
+    entitlements: [
+      { featureId: "sso", displayName: "SSO", featureType: "BOOLEAN" },
+      { featureId: "region", displayName: "Region", featureType: "ENUM", enumValues: ["EU", "US"] },
+    ],
+  };
+  const plans = [free, team];
+  const sub = (planId: string) => ({ id: planId, planId, status: "ACTIVE" as const, startDate: "2026-01-01T00:00:00.000Z" });
+
+  it("a not-included line does not make a plan grant the feature", () => {
+    expect(planEntitlements(free, plans).map((entitlement) => entitlement.featureId)).toEqual(["region"]);
+    expect(plansIncludingFeature(plans, { featureId: "sso" }).map((candidate) => candidate.id)).toEqual(["team"]);
+  });
+
+  it("an ENUM entitlement is a grant, like a BOOLEAN one", () => {
+    expect(plansIncludingFeature(plans, { featureId: "region" }).map((candidate) => candidate.id)).toEqual(["free", "team"]);
+  });
+
+  it("customers get nothing for a not-included line, and ENUM values with access", () => {
+    expect(customerEntitlements({ subscriptions: [sub("free")] }, plans)).toEqual([
+      { featureId: "region", displayName: "Region", featureType: "ENUM", hasAccess: true, enumValues: ["EU"] },
+    ]);
+  });
+
+  it("a not-included line on an add-on grants nothing either", () => {
+    const withAddon: Plan = {
+      ...free,
+      compatibleAddons: [
+        { id: "a", displayName: "A", pricePoints: [], entitlements: [{ featureId: "sso", displayName: "SSO", featureType: "BOOLEAN", isGranted: false }] },
+      ],
+    };
+    const granted = withAddonEntitlements(planEntitlements(withAddon, [withAddon]), withAddon, [{ addonId: "a", quantity: 1 }]);
+    expect(granted.map((entitlement) => entitlement.featureId)).toEqual(["region"]);
+  });
+
+  it("checkEntitlement reads an ENUM entitlement's access as given, with no limit", () => {
+    const region = { featureId: "region", featureType: "ENUM" as const, hasAccess: true, enumValues: ["EU"] };
+    expect(checkEntitlement(customerWith([region]), "region")).toMatchObject({ hasAccess: true, usageLimit: null, remaining: null });
+    expect(checkEntitlement(customerWith([{ ...region, hasAccess: false }]), "region").hasAccess).toBe(false);
+  });
+});

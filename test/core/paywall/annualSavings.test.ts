@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { annualSavingsPercent } from "../../../src/core/paywall/annualSavings.js";
 import { basic, free, inEuros, plan, price, team } from "./fixtures.js";
+import { seatPrice, teamFlatPlusSeats } from "./stiggPricingFixtures.js";
 
 describe("annualSavingsPercent", () => {
   it("is the discount of annual over 12 months, as a whole percent", () => {
@@ -52,5 +53,35 @@ describe("annualSavingsPercent", () => {
       pricePoints: [price({ amount: 10 }), price({ billingPeriod: "ANNUALLY", amount: 119.5 })],
     });
     expect(annualSavingsPercent([under1])).toBeNull();
+  });
+
+  it("compares a period's prices added up, at the smallest quantity sold", () => {
+    // $20 + $8 a month against ($200 + $80) / 12 = $23.33 a month, for one seat: 16.67%.
+    expect(annualSavingsPercent([teamFlatPlusSeats])).toBe(16);
+    // Only the seats are cheaper annually; at the 5 seats Team starts from, the saving is
+    // (20 + 40 − (240 + 400) / 12) / 60 = 11.1%, not the 16.7% the seat price alone saves.
+    const seatsCheaper = plan({
+      id: "p",
+      pricePoints: [
+        price({ amount: 20 }),
+        seatPrice({ amount: 8, minUnitQuantity: 5 }),
+        price({ billingPeriod: "ANNUALLY", amount: 240 }),
+        seatPrice({ billingPeriod: "ANNUALLY", amount: 80, minUnitQuantity: 5 }),
+      ],
+    });
+    expect(annualSavingsPercent([seatsCheaper])).toBe(11);
+  });
+
+  it("leaves one-off fees out of the comparison", () => {
+    const withSetup = plan({
+      id: "p",
+      pricePoints: [
+        price({ amount: 10 }),
+        // A one-off fee listed under the annual period only would otherwise make annual dearer.
+        price({ billingPeriod: "ANNUALLY", amount: 500, billingCadence: "ONE_OFF" }),
+        price({ billingPeriod: "ANNUALLY", amount: 96 }),
+      ],
+    });
+    expect(annualSavingsPercent([withSetup])).toBe(20);
   });
 });

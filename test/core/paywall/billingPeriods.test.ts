@@ -39,6 +39,13 @@ describe("billingPeriodsOffered", () => {
     expect(billingPeriodsOffered([free, annualOnly])).toEqual(["ANNUALLY"]);
     expect(billingPeriodsOffered([free, enterprise])).toEqual([]);
   });
+
+  it("does not offer a period for a one-off fee listed under it", () => {
+    const setupFee = price({ billingPeriod: "ANNUALLY", amount: 100, billingCadence: "ONE_OFF" });
+    const monthlyWithSetup = plan({ id: "m", pricePoints: [price({ amount: 10 }), setupFee, { ...setupFee, amount: 50 }] });
+    expect(billingPeriodsOffered([monthlyWithSetup])).toEqual(["MONTHLY"]);
+    expect(defaultBillingPeriod({ plans: [monthlyWithSetup] })).toBe("MONTHLY");
+  });
 });
 
 describe("defaultBillingPeriod", () => {

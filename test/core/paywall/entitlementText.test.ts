@@ -59,4 +59,29 @@ describe("entitlementText", () => {
       "2.500 API calls inklusive",
     );
   });
+
+  it("an ENUM feature names the values the plan grants, or only the feature without them", () => {
+    const region: Entitlement = { featureId: "region", displayName: "Region", featureType: "ENUM" };
+    const options = { locale: "en-US", texts };
+    expect(entitlementText({ ...region, enumValues: ["EU", "US"] }, options)).toBe("Region: EU, US");
+    expect(entitlementText(region, options)).toBe("Region");
+    expect(entitlementText({ ...region, enumValues: [] }, options)).toBe("Region");
+    const german = resolveTexts({ entitlementValues: ({ name, list }) => `${name}: ${list.join(" und ")}` });
+    expect(entitlementText({ ...region, enumValues: ["EU", "US"] }, { locale: "de-DE", texts: german })).toBe(
+      "Region: EU und US",
+    );
+  });
+
+  it("a NUMBER feature with no limit and not unlimited is just its name, never 0", () => {
+    const seats: Entitlement = { featureId: "seats", displayName: "Seats", featureType: "NUMBER", units: "seat", unitsPlural: "seats" };
+    const options = { locale: "en-US", texts };
+    expect(entitlementText(seats, options)).toBe("Seats");
+    expect(entitlementText({ ...seats, usageLimit: 0 }, options)).toBe("Seats");
+    expect(entitlementText({ ...seats, usageLimit: 0, isUnlimited: true }, options)).toBe("Unlimited seats");
+  });
+
+  it("a feature the plan lists as not included is named without a number", () => {
+    const sso: Entitlement = { featureId: "sso", displayName: "SSO", featureType: "NUMBER", usageLimit: 5, isGranted: false };
+    expect(entitlementText(sso, { locale: "en-US", texts })).toBe("SSO");
+  });
 });
