@@ -180,9 +180,15 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
     const query: PlansQuery = {};
     const productId = url.searchParams.get("productId");
     if (productId) query.productId = productId;
-    // Plans are public; a signed-in request also says whose paywall it is.
-    const identity = await identityOf(request);
-    if (identity) query.customerId = identity.customerId;
+    // Plans are public; a signed-in request also says whose paywall it is. A failing `identify`
+    // (an expired session that throws) is reported and the public plans are answered, as before
+    // plans asked who was signed in.
+    try {
+      const identity = await identityOf(request);
+      if (identity) query.customerId = identity.customerId;
+    } catch (error) {
+      onError?.(error, request);
+    }
     const plans = await backend.getPlans(query);
     return jsonResponse(200, { plans });
   }

@@ -249,7 +249,7 @@ function toCustomerEntitlement(entitlement: StiggCustomerEntitlement): CustomerE
 export function toProvisionResult(
   result: StiggProvisionResult,
   requestedPlanId: string,
-  subscription: StiggSubscription | null | undefined = result.subscription,
+  subscription: StiggSubscription | null | undefined,
 ): ProvisionSubscriptionResult {
   const status = upper(result.provisionStatus);
   if (status === "PAYMENT_REQUIRED") {

@@ -290,6 +290,29 @@ describe("createUpgradeHandler", () => {
       expect(handler.handles("/")).toBe(false);
     });
 
+    it("plans stay public: a signed-in request names its customer to the backend, a throwing identify is reported and answered the public plans", async () => {
+      const asked: (string | undefined)[] = [];
+      const errors: unknown[] = [];
+      const { handler, backend } = createTestApp();
+      const getPlans = backend.getPlans.bind(backend);
+      backend.getPlans = (query) => {
+        asked.push(query.customerId);
+        return getPlans(query);
+      };
+      expect((await handler(get("/plans", "c1"))).status).toBe(200);
+      expect((await handler(get("/plans"))).status).toBe(200);
+      const broken = createUpgradeHandler({
+        backend,
+        identify: () => {
+          throw new Error("session store down");
+        },
+        onError: (error) => errors.push(error),
+      });
+      expect((await broken(get("/plans"))).status).toBe(200);
+      expect(asked).toEqual(["c1", undefined, undefined]);
+      expect(errors).toHaveLength(1);
+    });
+
     it("can be mounted at the root", async () => {
       const { handler } = createTestApp({ handler: { basePath: "/" } });
       expect((await handler(new Request(`${ORIGIN}/plans`))).status).toBe(200);
