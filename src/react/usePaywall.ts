@@ -5,7 +5,7 @@
  * only adds the data fetching and the user's choices (period, quantities, the clicked plan).
  */
 import { replaceEqualDeep } from "@tanstack/react-query";
-import { startTransition, useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import type { BillingPeriod, Plan } from "../core/contract.js";
 import { buildPaywallModel, type PaywallModel, type PlanCardModel } from "../core/paywall/paywallModel.js";
 import type { PlanIntent } from "../core/paywall/planIntent.js";
@@ -159,15 +159,15 @@ export function usePaywall(options: UsePaywallOptions = {}): UsePaywallResult {
         onPlanSelected({ plan: card.plan, intent: card.intent, billingPeriod: period, unitQuantity });
         return;
       }
-      // A transition: the request goes out first, the "busy" render of every card after it.
-      startTransition(() => {
-        setBusyPlanId(card.plan.id);
-        void provisionSubscription({
-          planId: card.plan.id,
-          // Free plans have no price points and so no period to send.
-          ...(card.price.billingPeriod && { billingPeriod: card.price.billingPeriod }),
-          ...(unitQuantity !== undefined && { unitQuantity }),
-        });
+      // Not a transition: the request starts synchronously inside provisionSubscription anyway,
+      // and the "busy" cards render at the end of this click. As a deferred transition, a slow
+      // device could navigate to the checkout before ever showing the click took (seen in CI).
+      setBusyPlanId(card.plan.id);
+      void provisionSubscription({
+        planId: card.plan.id,
+        // Free plans have no price points and so no period to send.
+        ...(card.price.billingPeriod && { billingPeriod: card.price.billingPeriod }),
+        ...(unitQuantity !== undefined && { unitQuantity }),
       });
     },
     [canSelect, modelPeriod, onPlanSelected, provisionSubscription],
