@@ -20,6 +20,8 @@ export interface DemoBackendOptions {
   basePath?: string;
   /** Simulated webhook lag after paying, in ms (see createMemoryBackend). Default 0. */
   activationDelayMs?: number;
+  /** The origins the demo is served on (createUpgradeHandler's `publicOrigin`); in development it may be left out. */
+  publicOrigin?: string | readonly string[];
 }
 
 export function createDemoBackend(options: DemoBackendOptions = {}) {
@@ -37,6 +39,7 @@ export function createDemoBackend(options: DemoBackendOptions = {}) {
   const handler = createUpgradeHandler({
     backend,
     basePath: options.basePath ?? DEMO_BASE_PATH,
+    publicOrigin: options.publicOrigin,
     identify: () => {
       const customerId = signedIn();
       return customerId === null ? null : { customerId };

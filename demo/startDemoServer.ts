@@ -23,7 +23,7 @@ export interface DemoServer {
 export async function startDemoServer(backend: DemoBackendOptions = {}): Promise<DemoServer> {
   const port = await freePort();
   const server = await createServer({
-    ...demoViteConfig(backend),
+    ...demoViteConfig(backend, port),
     configFile: false,
     logLevel: "warn",
     server: { host: "127.0.0.1", port, strictPort: true, hmr: false, open: false },
@@ -35,11 +35,11 @@ export async function startDemoServer(backend: DemoBackendOptions = {}): Promise
 /** The demo built for production (`vite build`, into a temporary folder) and served by `vite preview`. */
 export async function startDemoPreview(backend: DemoBackendOptions = {}): Promise<DemoServer> {
   const outDir = mkdtempSync(join(tmpdir(), "ruk-demo-build-"));
-  const config = { ...demoViteConfig(backend), configFile: false as const, logLevel: "warn" as const };
+  const port = await freePort();
+  const config = { ...demoViteConfig(backend, port), configFile: false as const, logLevel: "warn" as const };
   // Under a test runner NODE_ENV is "test", so Vite bundles React's development build; that is
   // fine here (the page has no dev client, which is what matters) but bigger than Vite's warning limit.
   await build({ ...config, build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 2048 } });
-  const port = await freePort();
   const server = await preview({
     ...config,
     build: { outDir },

@@ -4,13 +4,18 @@ import { defineConfig, type UserConfig } from "vite";
 import type { DemoBackendOptions } from "./demoBackend.js";
 import { upgradeBackendPlugin } from "./upgradeMiddleware.js";
 
-/** The demo's Vite config; the tests start it with their own backend options (e.g. webhook lag). */
-export function demoViteConfig(backend: DemoBackendOptions = {}): UserConfig {
+/**
+ * The demo's Vite config; the tests start it on a port of their own, with their own backend options
+ * (e.g. webhook lag). The port is strict, so the handler can be told the demo's public origin, as
+ * in production.
+ */
+export function demoViteConfig(backend: DemoBackendOptions = {}, port = 5173): UserConfig {
+  const publicOrigin = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
   return {
     root: fileURLToPath(new URL(".", import.meta.url)),
-    plugins: [react(), upgradeBackendPlugin(backend)],
-    server: { port: 5173, host: "127.0.0.1" },
-    preview: { port: 5173, host: "127.0.0.1" },
+    plugins: [react(), upgradeBackendPlugin({ publicOrigin, ...backend })],
+    server: { port, host: "127.0.0.1", strictPort: true },
+    preview: { port, host: "127.0.0.1", strictPort: true },
   };
 }
 

@@ -89,22 +89,6 @@ export async function startBenchServer(options: { latencyMs: number }): Promise<
   const outDir = await buildPage();
   const stylesheet = readFileSync(join(root, "src/components/styles.css"));
 
-  const catalogs = new Map(
-    benchCatalogs.map((catalog) => {
-      const basePath = `/api/${catalog.id}`;
-      const backend = createMemoryBackend({ plans: catalog.plans, customers: catalog.customers });
-      const handler = createUpgradeHandler({ backend, basePath, identify: () => ({ customerId: catalog.customerId }) });
-      // Each answer leaves `latencyMs` after its request arrived (the backend's own work inside it),
-      // so a request costs one round trip however busy the machine is.
-      const delayed: FetchHandler = async (request) => {
-        const arrived = performance.now();
-        const response = await handler(request);
-        await delay(latencyMs - (performance.now() - arrived));
-        return response;
-      };
-      return [catalog.id, { catalog, basePath, backend, handler, listener: toNodeListener(delayed) }] as const;
-    }),
-  );
 
   async function renderPage(mode: RenderMode, catalogId: string, origin: string): Promise<string | null> {
     const entry = catalogs.get(catalogId);
@@ -159,6 +143,29 @@ export async function startBenchServer(options: { latencyMs: number }): Promise<
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Made once the port is known: the handler is told its public origin, as in production (the bench
+  // runs with NODE_ENV=production, where the handler refuses to start without it).
+  const catalogs = new Map(
+    benchCatalogs.map((catalog) => {
+      const basePath = `/api/${catalog.id}`;
+      const backend = createMemoryBackend({ plans: catalog.plans, customers: catalog.customers });
+      const handler = createUpgradeHandler({
+        backend,
+        basePath,
+        publicOrigin: origin,
+        identify: () => ({ customerId: catalog.customerId }),
+      });
+      // Each answer leaves `latencyMs` after its request arrived (the backend's own work inside it),
+      // so a request costs one round trip however busy the machine is.
+      const delayed: FetchHandler = async (request) => {
+        const arrived = performance.now();
+        const response = await handler(request);
+        await delay(latencyMs - (performance.now() - arrived));
+        return response;
+      };
+      return [catalog.id, { catalog, basePath, backend, handler, listener: toNodeListener(delayed) }] as const;
+    }),
+  );
 
   return {
     origin,

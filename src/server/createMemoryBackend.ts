@@ -7,7 +7,6 @@
  * Every method body runs without awaiting, so each call is atomic with respect to the others.
  */
 import type {
-  BillingPeriod,
   CheckoutOptions,
   Customer,
   Plan,
@@ -15,15 +14,15 @@ import type {
   ProvisionSubscriptionParams,
   ProvisionSubscriptionResult,
   Subscription,
-  SubscriptionAddon,
 } from "../core/contract.js";
 import { cachedIn } from "../core/cachedIn.js";
 import { isLiveSubscription } from "../core/paywall/currentSubscription.js";
 import { customerEntitlements } from "../core/entitlements/customerEntitlements.js";
 import { periodPrices } from "../core/paywall/planPrice.js";
-import { isOneOff, priceTotal, pricesTotal } from "../core/paywall/priceTotal.js";
+import { priceTotal, pricesTotal } from "../core/paywall/priceTotal.js";
 import { customerResponseSchema, parseWith, plansResponseSchema } from "../core/schemas.js";
 import { addCalendarTime } from "./addCalendarTime.js";
+import { checkOrder, type CheckedOrder } from "./checkOrder.js";
 import {
   BackendError,
   type CheckoutRedirect,
@@ -85,12 +84,9 @@ interface StoredCustomer {
 }
 
 /** A provision request checked against its plan: all that is needed to start the subscription. */
-interface Order {
+interface Order extends CheckedOrder {
   customerId: string;
   plan: Plan;
-  billingPeriod: BillingPeriod | undefined;
-  unitQuantity: number | undefined;
-  addons: SubscriptionAddon[];
   subscriptionId: string | undefined;
   /** The caller's ISO start date; absent means "when it starts" (now, or when checkout is paid). */
   startDate: string | undefined;
@@ -311,69 +307,12 @@ export function createMemoryBackend(options: MemoryBackendOptions): MemoryBacken
   };
 }
 
-/** Checks the request against the plan and fills in the defaults (first period, minimum quantity). */
+/** The checked order, with the plan and what the subscription needs besides. */
 function orderFor(plan: Plan, params: ProvisionSubscriptionParams): Order {
-  if (plan.pricingType === "CUSTOM") {
-    throw new BackendError("PLAN_NOT_PROVISIONABLE", 400, `Plan "${plan.id}" is sold by contract; contact sales.`);
-  }
-  if (plan.pricingType === "PAID" && plan.pricePoints.length === 0) {
-    throw new BackendError("PLAN_NOT_PROVISIONABLE", 400, `Plan "${plan.id}" has no price.`);
-  }
-
-  // One-off fees have no period of their own: the periods sold are those of the recurring prices.
-  const recurring = plan.pricePoints.filter((price) => !isOneOff(price));
-  const periods = [...new Set((recurring.length > 0 ? recurring : plan.pricePoints).map((price) => price.billingPeriod))];
-  // A plan without prices (a free tier) has nothing to bill, so whatever period the paywall's
-  // switch showed is irrelevant rather than an error.
-  let billingPeriod: BillingPeriod | undefined = periods[0];
-  if (periods.length > 0 && params.billingPeriod !== undefined) {
-    if (!periods.includes(params.billingPeriod)) {
-      throw new BackendError(
-        "BILLING_PERIOD_NOT_AVAILABLE",
-        400,
-        `Plan "${plan.id}" is not sold ${params.billingPeriod.toLowerCase()}; available: ${periods.join(", ")}.`,
-      );
-    }
-    billingPeriod = params.billingPeriod;
-  }
-
-  // Quantity only means something for per-unit prices; for flat prices it is ignored.
-  const perUnitPrices = plan.pricePoints.filter(
-    (price) => (price.billingPeriod === billingPeriod || isOneOff(price)) && price.pricingModel === "PER_UNIT",
-  );
-  let unitQuantity: number | undefined;
-  if (perUnitPrices.length > 0) {
-    const min = Math.max(1, ...perUnitPrices.map((price) => price.minUnitQuantity ?? 1));
-    const max = Math.min(...perUnitPrices.map((price) => price.maxUnitQuantity ?? Number.POSITIVE_INFINITY));
-    unitQuantity = params.unitQuantity ?? min;
-    if (unitQuantity < min || unitQuantity > max) {
-      const range = max === Number.POSITIVE_INFINITY ? `at least ${min}` : `between ${min} and ${max}`;
-      throw new BackendError("INVALID_UNIT_QUANTITY", 400, `Unit quantity must be ${range}; got ${unitQuantity}.`);
-    }
-  }
-
-  const addons: SubscriptionAddon[] = [];
-  for (const requested of params.addons ?? []) {
-    const addon = plan.compatibleAddons?.find((candidate) => candidate.id === requested.addonId);
-    if (!addon) {
-      throw new BackendError("ADDON_NOT_AVAILABLE", 400, `Add-on "${requested.addonId}" is not available on plan "${plan.id}".`);
-    }
-    if (addons.some((chosen) => chosen.addonId === requested.addonId)) {
-      throw new BackendError("INVALID_ADDON_QUANTITY", 400, `Add-on "${requested.addonId}" is listed more than once.`);
-    }
-    const max = addon.maxQuantity ?? Number.POSITIVE_INFINITY;
-    if (requested.quantity < 1 || requested.quantity > max) {
-      throw new BackendError("INVALID_ADDON_QUANTITY", 400, `Add-on "${requested.addonId}" quantity is out of range.`);
-    }
-    addons.push({ addonId: requested.addonId, quantity: requested.quantity });
-  }
-
   return {
+    ...checkOrder(plan, params),
     customerId: params.customerId,
     plan,
-    billingPeriod,
-    unitQuantity,
-    addons,
     subscriptionId: params.id,
     startDate: params.startDate,
   };

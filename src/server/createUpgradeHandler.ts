@@ -6,9 +6,10 @@
  * serialization); billing rules live in the `UpgradeBackend` it is given, and what must be shared
  * between instances (idempotency records, customer locks) in the `UpgradeStore`.
  */
-import { IDEMPOTENCY_KEY_HEADER, ROUTES, type ProvisionSubscriptionParams } from "../core/contract.js";
+import { IDEMPOTENCY_KEY_HEADER, ROUTES, type Plan, type ProvisionSubscriptionParams } from "../core/contract.js";
 import { parseWith, provisionParamsSchema } from "../core/schemas.js";
-import { isBackendError, type PlansQuery, type UpgradeBackend } from "./backend.js";
+import { BackendError, isBackendError, type PlansQuery, type UpgradeBackend } from "./backend.js";
+import { checkOrder } from "./checkOrder.js";
 import { canonicalJson } from "../core/canonicalJson.js";
 import { renderCheckoutDonePage, renderCheckoutErrorPage, renderCheckoutPage } from "./checkoutPages.js";
 import {
@@ -64,14 +65,25 @@ export interface UpgradeHandlerOptions {
   /** Path prefix the contract is served under. Default "/api/upgrade". */
   basePath?: string;
   /**
+   * The app's public origin as browsers see it, e.g. `"https://app.example.com"` (or several, the
+   * first one canonical). The dev checkout's links are built on the first; return URLs may point to
+   * any of them (unless `allowedReturnOrigins` says otherwise), and pages on them may POST here.
+   *
+   * Required in production: the request's own URL is built from its `Host` header (or an
+   * absolute request line), which the caller chooses, so trusting it would make checkout links and
+   * return URLs an open redirect. Without this option `createUpgradeHandler` throws, unless
+   * `NODE_ENV` is "development" or "test": there it uses each request's origin (warning once in
+   * development).
+   */
+  publicOrigin?: string | readonly string[];
+  /**
    * Origins that `checkoutOptions.successUrl`/`cancelUrl` may point to, e.g. `["https://app.example.com"]`.
-   * Default: only the origin the request was made to.
+   * Default: `publicOrigin`.
    */
   allowedReturnOrigins?: readonly string[];
   /**
-   * Origins (besides the request's own and `allowedReturnOrigins`) whose pages may POST here, as
-   * sent in the `Origin` header. Needed for a front end on another origin, or behind a proxy that
-   * terminates TLS (the handler then sees `http:` while the browser says `https:`).
+   * Origins (besides `publicOrigin` and `allowedReturnOrigins`) whose pages may POST here, as sent in
+   * the `Origin` header. Needed for a front end on another origin.
    */
   allowedOrigins?: readonly string[];
   /**
@@ -87,6 +99,12 @@ export interface UpgradeHandlerOptions {
    * one process only; when the app runs as several, give them one shared store (`createRedisStore`).
    */
   store?: UpgradeStore;
+  /**
+   * How long the handler keeps a customer's catalog (`backend.getPlans({ customerId })`), which
+   * every provision is checked against before anything is claimed, in milliseconds. Default 60 000;
+   * a customer's own provision drops theirs at once. 0 asks the backend on every provision.
+   */
+  catalogTtlMs?: number;
   /**
    * The longest a provision may hold its customer's lock, in milliseconds. Default 30 000. Make it
    * longer than your slowest legitimate provision: after it, the customer's next request runs even
@@ -114,6 +132,11 @@ export const CHECKOUT_PATH = "/checkout";
 export const IDEMPOTENT_REPLAYED_HEADER = "Idempotent-Replayed";
 const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 export const DEFAULT_LOCK_TTL_MS = 30_000;
+export const DEFAULT_CATALOG_TTL_MS = 60_000;
+/** Catalogs kept at once (one per recently buying customer); the oldest goes first. */
+const MAX_CACHED_CATALOGS = 1000;
+/** Seconds a 503 asks the client to wait: long enough for a store that was briefly away to be back. */
+export const SERVICE_UNAVAILABLE_RETRY_AFTER_S = 2;
 
 const INTERNAL_ERROR_MESSAGE = "Something went wrong on our side. Please try again.";
 const STORE_UNAVAILABLE_MESSAGE = "Purchases are unavailable for a moment. Nothing was bought; please try again.";
@@ -129,6 +152,7 @@ interface ProvisionAnswer {
   status: number;
   body: string;
   replayed: boolean;
+  headers?: Record<string, string>;
 }
 
 /** A provision's answer; `busy` when it never ran because the customer's lock stayed taken. */
@@ -145,6 +169,9 @@ function errorAnswer(status: number, code: string, message: string): ProvisionAn
 export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHandler {
   const { backend, identify, onError, beforeProvision } = options;
   const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH);
+  const publicOrigins = resolvePublicOrigins(options.publicOrigin);
+  /** This handler's own origins: the configured ones, or (in development only) the request's. */
+  const ownOrigins = (url: URL): readonly string[] => publicOrigins ?? [url.origin];
   const configuredOrigins =
     options.allowedReturnOrigins === undefined
       ? undefined
@@ -156,6 +183,9 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
   const allowedFields = toAllowedFieldSet(options.allowedProvisionFields ?? DEFAULT_ALLOWED_PROVISION_FIELDS);
   const store = guardStore(options.store ?? createMemoryStore());
   const lockTtlMs = options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
+  const catalogTtlMs = options.catalogTtlMs ?? DEFAULT_CATALOG_TTL_MS;
+  if (!(catalogTtlMs >= 0)) throw new RangeError(`createUpgradeHandler: catalogTtlMs must be 0 or more, got ${catalogTtlMs}`);
+  const catalog = new Map<string, { plans: Promise<Plan[]>; expiresAt: number }>();
   if (!(lockTtlMs > 0)) throw new RangeError(`createUpgradeHandler: lockTtlMs must be positive, got ${lockTtlMs}`);
   // A claimed key's owner may first wait for its customer's lock (up to lockTtlMs), then hold it
   // (up to lockTtlMs): the claim must outlive both, or a waiting retry would provision a second time.
@@ -227,7 +257,7 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
     const params = parsed.value;
     if (params.customerId !== identity.customerId) return forbiddenCustomer();
 
-    const allowedOrigins = configuredOrigins ?? new Set([url.origin]);
+    const allowedOrigins = configuredOrigins ?? new Set(ownOrigins(url));
     const returnUrls = params.checkoutOptions ? [params.checkoutOptions.successUrl, params.checkoutOptions.cancelUrl] : [];
     if (returnUrls.some((returnUrl) => !isAllowedReturnUrl(returnUrl, allowedOrigins))) {
       return errorResponse(
@@ -237,8 +267,17 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
       );
     }
 
+    // Every write carries its key: without one, a retry after a lost answer (or a double submit)
+    // cannot be told from a new purchase. The library's client always sends one.
     const idempotencyKey = request.headers.get(IDEMPOTENCY_KEY_HEADER);
-    if (idempotencyKey !== null && (idempotencyKey === "" || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+    if (idempotencyKey === null) {
+      return errorResponse(
+        400,
+        "IDEMPOTENCY_KEY_REQUIRED",
+        `Send an ${IDEMPOTENCY_KEY_HEADER} header (a fresh random value per purchase, the same one on its retries).`,
+      );
+    }
+    if (idempotencyKey === "" || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
       return errorResponse(
         400,
         "INVALID_IDEMPOTENCY_KEY",
@@ -246,11 +285,44 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
       );
     }
 
-    const answer =
-      idempotencyKey === null
-        ? { ...(await provisionLocked(params, request, url)), replayed: false }
-        : await answerIdempotently(params, idempotencyKey, request, url);
-    return jsonTextResponse(answer.status, answer.body, answer.replayed ? { [IDEMPOTENT_REPLAYED_HEADER]: "true" } : {});
+    await checkAgainstCatalog(params);
+    const answer = await answerIdempotently(params, idempotencyKey, request, url);
+    // What this customer may buy may have changed (a trial used, a plan now current).
+    catalog.delete(params.customerId);
+    const headers = { ...answer.headers, ...(answer.replayed ? { [IDEMPOTENT_REPLAYED_HEADER]: "true" } : {}) };
+    return jsonTextResponse(answer.status, answer.body, headers);
+  }
+
+  /**
+   * Refuses, with the backend's own 4xx codes, what the customer's paywall does not sell: a plan
+   * it does not list (hidden, another account's, made up), an add-on the plan does not offer, a
+   * period or quantity out of its prices. The billing API behind a backend would accept any plan of
+   * the account, so this is the handler's job, for every backend.
+   */
+  async function checkAgainstCatalog(params: ProvisionSubscriptionParams): Promise<void> {
+    const plans = await catalogOf(params.customerId);
+    const plan = plans.find((candidate) => candidate.id === params.planId);
+    if (!plan) throw new BackendError("PLAN_NOT_FOUND", 404, `There is no plan "${params.planId}".`);
+    checkOrder(plan, params);
+  }
+
+  /** The customer's plans, shared by concurrent provisions and kept for `catalogTtlMs`. */
+  function catalogOf(customerId: string): Promise<Plan[]> {
+    const now = Date.now();
+    const cached = catalog.get(customerId);
+    if (cached && cached.expiresAt > now) return cached.plans;
+    const plans = backend.getPlans({ customerId });
+    if (catalogTtlMs > 0) {
+      catalog.delete(customerId);
+      catalog.set(customerId, { plans, expiresAt: now + catalogTtlMs });
+      // Insertion order is expiry order: the first entry is the oldest.
+      if (catalog.size > MAX_CACHED_CATALOGS) catalog.delete(catalog.keys().next().value as string);
+      // A failed read is not kept: the next provision asks again.
+      plans.catch(() => {
+        if (catalog.get(customerId)?.plans === plans) catalog.delete(customerId);
+      });
+    }
+    return plans;
   }
 
   /**
@@ -268,7 +340,12 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
     const storeKey = JSON.stringify([params.customerId, idempotencyKey]);
     // The client's request, not what beforeProvision makes of it: the hook may add values that
     // differ on every call (a timestamp), and a retry must still match its original.
-    const claim: IdempotencyClaim = { owner: crypto.randomUUID(), fingerprint: canonicalJson(params), ttlMs: claimTtlMs };
+    const claim: IdempotencyClaim = {
+      owner: crypto.randomUUID(),
+      fingerprint: canonicalJson(params),
+      ttlMs: claimTtlMs,
+      customerId: params.customerId,
+    };
     // Until the key is ours or answered, or held for another body. A crashed owner's claim expires
     // within claimTtlMs, so waiting that long sees it either answered or free.
     const outcome = await pollUntil(async () => {
@@ -280,6 +357,13 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
       // Shown to the user by the Paywall, so it names no header (the code says what happened).
       const message = "This purchase is still being processed. Try again in a moment.";
       return errorAnswer(409, "IDEMPOTENCY_KEY_IN_USE", message);
+    }
+    if (outcome.state === "limited") {
+      // This customer (or everyone, when the store is full) has as many records as the store keeps;
+      // refusing the new one is what keeps every existing record, and so every retry, safe.
+      const message = "Too many purchase attempts. Please wait a moment and try again.";
+      const retryAfter = String(Math.max(1, Math.ceil(outcome.retryAfterMs / 1000)));
+      return { ...errorAnswer(429, "TOO_MANY_REQUESTS", message), headers: { "Retry-After": retryAfter } };
     }
     if (outcome.state === "answered" && outcome.answer.fingerprint === claim.fingerprint) {
       return { status: outcome.answer.status, body: outcome.answer.body, replayed: true };
@@ -340,7 +424,7 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
     url: URL,
   ): Promise<{ status: number; body: string }> {
     try {
-      const checkoutBaseUrl = `${url.origin}${basePath}${CHECKOUT_PATH}`;
+      const checkoutBaseUrl = `${ownOrigins(url)[0]}${basePath}${CHECKOUT_PATH}`;
       const prepared = beforeProvision ? await prepare(beforeProvision, params, request) : params;
       const result = await backend.provisionSubscription(prepared, { checkoutBaseUrl, request });
       return { status: 200, body: JSON.stringify(result) };
@@ -445,6 +529,11 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
 
   async function handler(request: Request): Promise<Response> {
     const response = await respond(request);
+    // Every 503 says when to come back (RFC 9110), a backend's included: clients and proxies that
+    // retry wait that long, and by then a claim abandoned in a store outage has been released.
+    if (response.status === 503 && !response.headers.has("Retry-After")) {
+      response.headers.set("Retry-After", String(SERVICE_UNAVAILABLE_RETRY_AFTER_S));
+    }
     // A HEAD answer is GET's status and headers, never a body (HTTP semantics), errors included.
     return request.method === "HEAD" ? new Response(null, { status: response.status, headers: response.headers }) : response;
   }
@@ -466,7 +555,7 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
       });
     }
     if (request.method === "POST") {
-      const allowedOrigins = new Set([url.origin, ...extraPostOrigins]);
+      const allowedOrigins = new Set([...ownOrigins(url), ...extraPostOrigins]);
       if (!isAllowedRequestOrigin(request.headers.get("origin"), allowedOrigins)) {
         return errorResponse(403, "ORIGIN_NOT_ALLOWED", "Requests from this origin are not allowed.");
       }
@@ -499,10 +588,44 @@ function normalizeBasePath(basePath: string): string {
   return trimmed.startsWith("/") ? trimmed : `/${trimmed}`;
 }
 
-function toOrigin(origin: string, option: string): string {
-  try {
-    return new URL(origin).origin;
-  } catch {
-    throw new TypeError(`createUpgradeHandler: ${option} has an invalid origin "${origin}"`);
+/**
+ * `publicOrigin` as origins, or `undefined` where falling back to the request's origin is allowed
+ * (development and test). Anywhere else (production, and runtimes that say nothing, such as a
+ * browser bundle or a worker) a missing option is a configuration error, raised at start-up.
+ */
+function resolvePublicOrigins(option: string | readonly string[] | undefined): readonly string[] | undefined {
+  const origins = (typeof option === "string" ? [option] : (option ?? [])).map((origin) => toOrigin(origin, "publicOrigin"));
+  if (origins.length > 0) return origins;
+  const nodeEnv = readNodeEnv();
+  if (nodeEnv !== "development" && nodeEnv !== "test") {
+    throw new TypeError(
+      `createUpgradeHandler: set publicOrigin to your app's public origin (e.g. "https://app.example.com"). ` +
+        `Without it the handler would build checkout links and check return URLs from the request's Host header, ` +
+        `which the caller controls (NODE_ENV is ${nodeEnv === undefined ? "not set" : `"${nodeEnv}"`}).`,
+    );
   }
+  if (nodeEnv === "development") {
+    console.warn(
+      "react-upgrade-kit: publicOrigin is not set, so the upgrade handler trusts each request's Host header. " +
+        "Set it before going to production, where the handler refuses to start without it.",
+    );
+  }
+  return undefined;
+}
+
+/** Read when the handler is created, not bundled in: the handler also runs where `process` is absent. */
+function readNodeEnv(): string | undefined {
+  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.NODE_ENV;
+}
+
+function toOrigin(origin: string, option: string): string {
+  let parsed: string;
+  try {
+    parsed = new URL(origin).origin;
+  } catch {
+    parsed = "null";
+  }
+  // "localhost:3000" parses, as a URL of scheme "localhost:" whose origin is "null".
+  if (parsed === "null") throw new TypeError(`createUpgradeHandler: ${option} has an invalid origin "${origin}"`);
+  return parsed;
 }

@@ -2,7 +2,8 @@
  * The contract checks behind `npx react-upgrade-kit check <endpoint-url>`: plain HTTP against any
  * running backend (in any language), judged by the same schemas the React client parses answers
  * with, plus the security rules of the contract (identity, another customer, server-side fields,
- * foreign return URLs and origins) and idempotency.
+ * foreign return URLs and origins, a spoofed Host, the catalog) and idempotency (a required key,
+ * replays).
  *
  * The provision checks create a subscription (on a FREE plan when there is one), so point them at a
  * development or staging backend, or turn them off with `provision: false`.
@@ -16,6 +17,7 @@ import {
   provisionResultSchema,
   type SchemaIssue,
 } from "../core/schemas.js";
+import { sendWithHost } from "./sendWithHost.js";
 
 export interface ConformanceOptions {
   /** Absolute URL of the endpoint, e.g. "http://127.0.0.1:3000/api/upgrade". */
@@ -50,7 +52,8 @@ export interface ConformanceReport {
 }
 
 /** A host that cannot exist (RFC 2606), for the foreign-origin checks. */
-const FOREIGN_ORIGIN = "https://conformance-check.invalid";
+const FOREIGN_HOST = "conformance-check.invalid";
+const FOREIGN_ORIGIN = `https://${FOREIGN_HOST}`;
 
 /** Thrown by a check to fail (or skip) with a message for the report. */
 class Outcome extends Error {
@@ -102,12 +105,41 @@ export async function runConformanceChecks(options: ConformanceOptions): Promise
 
   const identified = (extra: Record<string, string> = {}) => ({ ...identity, ...extra });
 
+  /** A POST as the library's client sends it: JSON, with a fresh Idempotency-Key unless `headers` give one. */
   function postJson(path: string, body: unknown, headers: Record<string, string>): Promise<Answer> {
     return send(path, {
       method: "POST",
-      headers: { "Content-Type": "application/json", ...headers },
+      headers: { "Content-Type": "application/json", [IDEMPOTENCY_KEY_HEADER]: freshKey(), ...headers },
       body: typeof body === "string" ? body : JSON.stringify(body),
     });
+  }
+
+  let keysSent = 0;
+  const freshKey = () => `conformance-${runId}-${(keysSent += 1)}`;
+
+  /** A provision POST with a `Host` (and maybe request line) naming another host; see sendWithHost. */
+  async function postWithHost(body: unknown, absoluteForm: boolean): Promise<Answer> {
+    let answer: { status: number; headers: Headers; text: string };
+    try {
+      answer = await sendWithHost({
+        url: `${endpoint}${ROUTES.provisionSubscription}`,
+        method: "POST",
+        host: FOREIGN_HOST,
+        absoluteForm,
+        headers: identified({ "Content-Type": "application/json", [IDEMPOTENCY_KEY_HEADER]: freshKey() }),
+        body: JSON.stringify(body),
+        timeoutMs,
+      });
+    } catch (error) {
+      throw fail(`no answer from ${endpoint}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(answer.text);
+    } catch {
+      json = undefined;
+    }
+    return { ...answer, json };
   }
 
   function expectJson(answer: Answer, what: string): void {
@@ -130,6 +162,14 @@ export async function runConformanceChecks(options: ConformanceOptions): Promise
     if (!parsed.ok) throw fail(`${expected} body is not { error: { code, message } }: ${describeIssues(parsed.issues)}`);
     if (/\n\s+at\s/.test(parsed.value.error.message)) throw fail(`${expected} message holds a stack trace`);
     return `${expected} ${parsed.value.error.code}`;
+  }
+
+  /** Any 4xx error answer in the contract's shape: refused, for whatever reason the endpoint says. */
+  function expectClientError(answer: Answer): string {
+    if (answer.status < 400 || answer.status > 499) {
+      throw fail(`expected a 4xx refusal, got ${answer.status}${errorSuffix(answer)}`);
+    }
+    return expectError(answer, answer.status);
   }
 
   function plansToBuy(): { planId: string } {
@@ -285,6 +325,57 @@ export async function runConformanceChecks(options: ConformanceOptions): Promise
         const checkoutOptions = { successUrl: `${own}/ok\r\nSet-Cookie: conformance=1`, cancelUrl: `${own}/cancel` };
         const body = { ...refusedBody(), checkoutOptions };
         return expectError(await postJson(ROUTES.provisionSubscription, body, identified()), 400);
+      },
+    },
+    {
+      name: "POST /provision-subscription trusts no Host header: return URLs on the sent Host are refused (400)",
+      async run() {
+        needsSignedIn();
+        // Return URLs on the host the request claims to be for: a handler that takes its own origin
+        // from Host accepts them, and its checkout would send the buyer there after paying.
+        const spoofed = `${new URL(endpoint).protocol}//${FOREIGN_HOST}`;
+        const checkoutOptions = { successUrl: `${spoofed}/ok`, cancelUrl: `${spoofed}/cancel` };
+        const body = { ...refusedBody(), checkoutOptions };
+        const byHost = expectError(await postWithHost(body, false), 400);
+        const byRequestLine = expectError(await postWithHost(body, true), 400);
+        return `Host: ${byHost}; absolute request line: ${byRequestLine}`;
+      },
+    },
+    {
+      name: "POST /provision-subscription without Idempotency-Key is 400",
+      async run() {
+        needsSignedIn();
+        const answer = await send(ROUTES.provisionSubscription, {
+          method: "POST",
+          headers: identified({ "Content-Type": "application/json" }),
+          body: JSON.stringify(refusedBody()),
+        });
+        return expectError(answer, 400);
+      },
+    },
+    {
+      name: "POST /provision-subscription of a plan GET /plans does not list is refused (4xx)",
+      async run() {
+        needsSignedIn();
+        if (!seen.plans) throw skip("needs GET /plans");
+        const body = { planId: `conformance-unlisted-plan-${runId}` };
+        return expectClientError(await postJson(ROUTES.provisionSubscription, body, identified()));
+      },
+    },
+    {
+      name: "POST /provision-subscription of an add-on the plan does not offer is refused (4xx)",
+      async run() {
+        needsSignedIn();
+        const { planId } = plansToBuy();
+        const plan = seen.plans?.find((candidate) => candidate.id === planId);
+        const offered = new Set(plan?.compatibleAddons?.map((addon) => addon.id));
+        // Another plan's add-on when there is one: a real add-on of the account, just not this plan's.
+        const elsewhere = seen.plans
+          ?.flatMap((candidate) => candidate.compatibleAddons ?? [])
+          .find((addon) => !offered.has(addon.id))?.id;
+        const addonId = elsewhere ?? `conformance-unoffered-addon-${runId}`;
+        const body = { planId, addons: [{ addonId, quantity: 1 }] };
+        return expectClientError(await postJson(ROUTES.provisionSubscription, body, identified()));
       },
     },
     {

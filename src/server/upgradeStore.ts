@@ -10,6 +10,11 @@
  * - the per-customer provisioning lock: acquired with a TTL (a lease, so a crashed holder cannot
  *   lock its customer out for good) and released only by its owner.
  *
+ * A store bounds its records per customer (`IdempotencyClaim.customerId`), and may bound them in
+ * total, by refusing new keys (`limited`), never by dropping a record that has not expired: a
+ * dropped answer is a retry that provisions a second time, and a shared pool would let one
+ * customer's flood of keys push out everyone else's. A key it already holds is never refused.
+ *
  * Waiting (polling with backoff, deadlines) is the handler's business, not the store's. A store
  * signals an outage by throwing or rejecting; the handler then answers 503 STORE_UNAVAILABLE.
  */
@@ -30,6 +35,8 @@ export interface IdempotencyClaim {
   fingerprint: string;
   /** How long the claim holds without an answer; after it, a crashed owner's key is free again. */
   ttlMs: number;
+  /** Whose key it is: a store bounds its records per customer, so one customer cannot flush another's. */
+  customerId: string;
 }
 
 /** What claiming a key found. */
@@ -39,10 +46,18 @@ export type ClaimOutcome =
   /** Another request holds the key and has not answered yet. */
   | { state: "pending"; fingerprint: string }
   /** The key was answered; the answer is kept for the store's retention time. */
-  | { state: "answered"; answer: IdempotentAnswer };
+  | { state: "answered"; answer: IdempotentAnswer }
+  /**
+   * The key is free but the store keeps no more records for this customer (or no more at all) until
+   * one expires, `retryAfterMs` from now. Nothing was claimed; the handler answers 429.
+   */
+  | { state: "limited"; retryAfterMs: number };
 
 export interface UpgradeStore {
-  /** Atomically: claims `key` if it is free, else tells who holds it or what it answered. */
+  /**
+   * Atomically: claims `key` if it is free, else tells who holds it or what it answered; a free key
+   * of a customer at the store's bound is `limited` instead, and nothing is claimed.
+   */
   claimIdempotencyKey(key: string, claim: IdempotencyClaim): Promise<ClaimOutcome>;
   /**
    * Replaces the claim with its answer, kept for the store's retention time. Does nothing when the

@@ -65,6 +65,8 @@ export function mountStoryBackend(storyId: string, parameters: UpgradeKitParamet
     plans: parameters.plans,
     customers: parameters.customers,
     basePath: storyEndpoint(storyId),
+    // The handler runs in the page (msw), whose origin is the one the stories are served on.
+    publicOrigin: window.location.origin,
     signedInCustomerId: () => customerId,
   });
   backends.set(storyId, { handler, overrides: parameters.handlers?.({ backend: handler }) ?? [] });

@@ -16,7 +16,7 @@ const start = useLoopbackServers();
 function provision(origin: string, body: unknown, headers: Record<string, string> = {}) {
   return fetch(`${origin}/api/upgrade/provision-subscription`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", [CUSTOMER_HEADER]: "c1", ...headers },
+    headers: { "Content-Type": "application/json", [CUSTOMER_HEADER]: "c1", "Idempotency-Key": crypto.randomUUID(), ...headers },
     body: JSON.stringify(body),
   });
 }

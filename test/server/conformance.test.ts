@@ -4,6 +4,7 @@
  * what broke. The in-process runs show that each check can fail on its own.
  */
 import { execFile } from "node:child_process";
+import type { RequestListener } from "node:http";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import express from "express";
@@ -13,7 +14,7 @@ import { createMemoryStore } from "../../src/server/createMemoryStore.js";
 import { runConformanceChecks, type ConformanceReport } from "../../src/server/runConformanceChecks.js";
 import { runConformanceCli } from "../../src/server/runConformanceCli.js";
 import { toNodeListener, type FetchHandler } from "../../src/server/toNodeListener.js";
-import { CUSTOMER_HEADER, createTestApp } from "./fixtures.js";
+import { CUSTOMER_HEADER, createTestApp, plans } from "./fixtures.js";
 import type { MemoryBackendOptions } from "../../src/server/createMemoryBackend.js";
 import { useLoopbackServers } from "./loopback.js";
 
@@ -33,9 +34,21 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
+/**
+ * Serves what `make` builds once the server's origin is known, so the handler can be told its
+ * `publicOrigin` as in production.
+ */
+async function serveAt(make: (origin: string) => RequestListener) {
+  let listener: RequestListener | undefined;
+  const served = await start((req, res) => listener!(req, res));
+  listener = make(served.origin);
+  return served;
+}
+
 async function serveTestApp(options: { backend?: Partial<MemoryBackendOptions>; handler?: Partial<UpgradeHandlerOptions> } = {}) {
-  const { handler } = createTestApp(options);
-  const { origin } = await start(toNodeListener(handler));
+  const { origin } = await serveAt((publicOrigin) =>
+    toNodeListener(createTestApp({ ...options, handler: { publicOrigin, ...options.handler } }).handler),
+  );
   return `${origin}/api/upgrade`;
 }
 
@@ -51,21 +64,23 @@ describe("the CLI against our handler", () => {
     const { code, stdout } = await cli("check", endpoint, "--customer-id", "c1", "--header", `${CUSTOMER_HEADER}: c1`);
     expect(stdout).toContain(`react-upgrade-kit check ${endpoint}`);
     expect(stdout).not.toMatch(/\b(FAIL|SKIP)\b/);
-    expect(stdout).toMatch(/^19 passed, 0 failed, 0 skipped$/m);
+    expect(stdout).toMatch(/^23 passed, 0 failed, 0 skipped$/m);
     expect(stdout).toContain("The endpoint follows the contract.");
     expect(code).toBe(0);
   });
 
   it("passes every check on Express, mounted before the app's express.json()", { timeout: 60_000 }, async () => {
-    const { handler } = createTestApp();
-    const app = express();
-    // Before the body parser: mounted after it, malformed JSON gets Express's own HTML 400, not the
-    // contract's error body (the kit finds exactly that).
-    app.use(toNodeListener(handler));
-    app.use(express.json());
-    const { origin } = await start(app);
+    const { origin } = await serveAt((publicOrigin) => {
+      const { handler } = createTestApp({ handler: { publicOrigin } });
+      const app = express();
+      // Before the body parser: mounted after it, malformed JSON gets Express's own HTML 400, not the
+      // contract's error body (the kit finds exactly that).
+      app.use(toNodeListener(handler));
+      app.use(express.json());
+      return app;
+    });
     const { code, stdout } = await cli("check", `${origin}/api/upgrade`, "-H", `${CUSTOMER_HEADER}: c1`, "--plan-id", "basic");
-    expect(stdout).toMatch(/^19 passed, 0 failed, 0 skipped$/m);
+    expect(stdout).toMatch(/^23 passed, 0 failed, 0 skipped$/m);
     expect(stdout).toContain('PAYMENT_REQUIRED for plan "basic"');
     expect(code).toBe(0);
   });
@@ -187,6 +202,47 @@ describe("each check can fail on its own", () => {
     expect(statusOf(result, "control characters")).toMatch(/^fail: expected 400, got 200/);
   });
 
+  it("a handler without publicOrigin, which takes its origin from the Host header (development only)", async () => {
+    const { handler } = createTestApp();
+    const { origin } = await start(toNodeListener(handler));
+    const result = await runConformanceChecks({ endpoint: `${origin}/api/upgrade`, headers: identity, customerId: "c1" });
+    expect(statusOf(result, "trusts no Host header")).toMatch(/^fail: expected 400, got 200/);
+    expect(result.passed).toBe(false);
+  });
+
+  it("a server that provisions without an Idempotency-Key", async () => {
+    const { origin } = await serveAt((publicOrigin) => {
+      const { handler } = createTestApp({ handler: { publicOrigin } });
+      // In front of the real handler: makes up a key when the client sent none, as a server that
+      // does not require one effectively does.
+      return toNodeListener((request) => {
+        if (request.method !== "POST" || request.headers.has("Idempotency-Key")) return handler(request);
+        const headers = new Headers(request.headers);
+        headers.set("Idempotency-Key", crypto.randomUUID());
+        return handler(new Request(request, { headers }));
+      });
+    });
+    const result = await runConformanceChecks({ endpoint: `${origin}/api/upgrade`, headers: identity, customerId: "c1" });
+    expect(statusOf(result, "without Idempotency-Key")).toMatch(/^fail: expected 400, got 200/);
+  });
+
+  it("a server that passes any plan and add-on on to billing, as a billing API accepts any of the account", async () => {
+    const { origin } = await serveAt((publicOrigin) => {
+      const { handler } = createTestApp({ handler: { publicOrigin } });
+      const listed = new Set(plans.map((plan) => plan.id));
+      return toNodeListener(async (request) => {
+        if (request.method !== "POST") return handler(request);
+        const body = (await request.clone().json()) as { planId?: string; addons?: unknown[] };
+        if (listed.has(body.planId ?? "") && !body.addons) return handler(request);
+        const subscription = { id: crypto.randomUUID(), planId: body.planId, status: "ACTIVE", startDate: new Date().toISOString() };
+        return Response.json({ status: "SUCCESS", subscription });
+      });
+    });
+    const result = await runConformanceChecks({ endpoint: `${origin}/api/upgrade`, headers: identity, customerId: "c1" });
+    expect(statusOf(result, "a plan GET /plans does not list")).toMatch(/^fail: expected a 4xx refusal, got 200/);
+    expect(statusOf(result, "an add-on the plan does not offer")).toMatch(/^fail: expected a 4xx refusal, got 200/);
+  });
+
   it("a server that refuses HEAD", async () => {
     const { handler } = createTestApp();
     const noHead: FetchHandler = (request) =>
@@ -210,6 +266,6 @@ describe("each check can fail on its own", () => {
     const code = await runConformanceCli(["check", endpoint, "-H", `${CUSTOMER_HEADER}: c1`, "--no-provision"], io);
     expect(code).toBe(0);
     expect(output.join("")).toMatch(/SKIP {2}POST \/provision-subscription answers SUCCESS .+ +provision checks are off/);
-    expect(output.join("")).toMatch(/^16 passed, 0 failed, 3 skipped$/m);
+    expect(output.join("")).toMatch(/^20 passed, 0 failed, 3 skipped$/m);
   });
 });

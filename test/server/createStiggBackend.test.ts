@@ -276,6 +276,20 @@ describe("createStiggBackend over the real SDK: provisioning", () => {
     ]);
   });
 
+  it("what the paywall does not sell never reaches Stigg: a plan it does not list, an add-on the plan does not offer, too many of one", async () => {
+    const { handler } = handlerOver();
+    const refusals = [
+      [{ planId: "plan-unlisted" }, 404, "PLAN_NOT_FOUND"],
+      [{ planId: "plan-business", addons: [{ addonId: "addon-storage", quantity: 1 }] }, 400, "ADDON_NOT_AVAILABLE"],
+      [{ planId: "plan-team", addons: [{ addonId: "addon-storage", quantity: 11 }] }, 400, "INVALID_ADDON_QUANTITY"],
+      [{ planId: "plan-enterprise" }, 400, "PLAN_NOT_PROVISIONABLE"],
+    ] as const;
+    for (const [body, status, code] of refusals) {
+      expect(await errorOf(await handler(post(body, "cus-free")))).toMatchObject({ status, code });
+    }
+    expect(api.provisions).toEqual([]);
+  });
+
   it("a Stigg error is a 500 for onError, unless mapError makes it a BackendError the user may see", async () => {
     api.failNext("ProvisionSubscription", { code: "PlanNotFound", message: "Plan not found" });
     const plain = handlerOver();

@@ -113,13 +113,13 @@ describe("createUpgradeHandler", () => {
         checkoutUrl: "https://pay.example/x",
       }));
       const handler = createUpgradeHandler({
-        backend: { ...untouchableBackend(), provisionSubscription },
+        backend: { ...untouchableBackend(), getPlans: async () => plans, provisionSubscription },
         identify: () => ({ customerId: "c1" }),
         basePath: "/billing/",
       });
       const request = new Request(`${ORIGIN}/billing/provision-subscription`, {
         method: "POST",
-        headers: { "Content-Type": "application/json" },
+        headers: { "Content-Type": "application/json", "Idempotency-Key": "k-basepath" },
         body: JSON.stringify({ planId: "basic" }),
       });
       expect((await handler(request)).status).toBe(200);

@@ -94,11 +94,22 @@ export function get(path: string, customerId?: string, headers: Record<string, s
 
 export function provisionRequest(
   body: unknown,
-  options: { customerId?: string; idempotencyKey?: string; headers?: Record<string, string> } = {},
+  options: {
+    customerId?: string;
+    /** Default: a fresh key per request; `null` sends none. */
+    idempotencyKey?: string | null;
+    headers?: Record<string, string>;
+  } = {},
 ): Request {
-  const headers: Record<string, string> = { "Content-Type": "application/json", ...options.headers };
+  // Every provision carries a key, as the library's client sends one: a fresh one unless the test
+  // is about a particular key, or about sending none (`null`).
+  const key = options.idempotencyKey === undefined ? crypto.randomUUID() : options.idempotencyKey;
+  const headers: Record<string, string> = {
+    "Content-Type": "application/json",
+    ...(key === null ? {} : { "Idempotency-Key": key }),
+    ...options.headers,
+  };
   if (options.customerId) headers[CUSTOMER_HEADER] = options.customerId;
-  if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
   return new Request(`${BASE}/provision-subscription`, {
     method: "POST",
     headers,

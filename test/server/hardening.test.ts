@@ -8,7 +8,7 @@ import { BackendError, type UpgradeBackend } from "../../src/server/backend.js";
 import { createUpgradeHandler, type UpgradeHandlerOptions } from "../../src/server/createUpgradeHandler.js";
 import { createMemoryStore } from "../../src/server/createMemoryStore.js";
 import { DEFAULT_ALLOWED_PROVISION_FIELDS } from "../../src/server/provisionFields.js";
-import { BASE, NOW, ORIGIN, createTestApp, errorOf, get, provisionRequest } from "./fixtures.js";
+import { BASE, NOW, ORIGIN, createTestApp, errorOf, get, plans, provisionRequest } from "./fixtures.js";
 
 const SUBSCRIPTION = { id: "sub_1", planId: "basic", status: "ACTIVE", startDate: NOW.toISOString() } as const;
 
@@ -19,7 +19,7 @@ function recordingApp(options: Partial<UpgradeHandlerOptions> = {}) {
     subscription: SUBSCRIPTION,
   }));
   const backend: UpgradeBackend = {
-    getPlans: async () => [],
+    getPlans: async () => plans,
     getCustomer: async (customerId) => ({ id: customerId, subscriptions: [] }),
     provisionSubscription,
   };
@@ -224,7 +224,7 @@ describe("customer lock lease", () => {
   it("a hung provision holds its customer's lock only for lockTtlMs", { timeout: 3000 }, async () => {
     let calls = 0;
     const backend: UpgradeBackend = {
-      getPlans: async () => [],
+      getPlans: async () => plans,
       getCustomer: async () => null,
       provisionSubscription: () => {
         calls += 1;
@@ -276,7 +276,7 @@ describe("unexpected failures never leak", () => {
   ] as const)("%s throwing: a generic 500, the error and request to onError", async (_name, override, request) => {
     const onError = vi.fn();
     const backend: UpgradeBackend = {
-      getPlans: async () => [],
+      getPlans: async () => plans,
       getCustomer: async () => null,
       provisionSubscription: async () => ({ status: "SUCCESS", subscription: SUBSCRIPTION }),
       ...override,

@@ -34,9 +34,11 @@ describe("idempotency and serialization of provisioning", () => {
 
   it("replays an error answer from the backend too", async () => {
     const { handler, provision } = countedApp();
-    const first = await handler(provisionRequest({ planId: "enterprise" }, { customerId: "c1", idempotencyKey: "k" }));
-    const again = await handler(provisionRequest({ planId: "enterprise" }, { customerId: "c1", idempotencyKey: "k" }));
-    expect([first.status, again.status]).toEqual([400, 400]);
+    // A refusal only the billing system can make (the handler's catalog check lets the plan through).
+    provision.mockRejectedValueOnce(new BackendError("PAYMENT_DECLINED", 402, "The card was declined."));
+    const first = await handler(provisionRequest({ planId: "basic" }, { customerId: "c1", idempotencyKey: "k" }));
+    const again = await handler(provisionRequest({ planId: "basic" }, { customerId: "c1", idempotencyKey: "k" }));
+    expect([first.status, again.status]).toEqual([402, 402]);
     expect(await again.json()).toEqual(await first.json());
     expect(provision).toHaveBeenCalledTimes(1);
   });
@@ -59,11 +61,15 @@ describe("idempotency and serialization of provisioning", () => {
     expect((await backend.getCustomer("c2"))!.subscriptions).toHaveLength(1);
   });
 
-  it("without a key, every request provisions", async () => {
+  it("without a key, a provision is 400 IDEMPOTENCY_KEY_REQUIRED and nothing is bought, however many arrive", async () => {
     const { handler, provision } = countedApp();
-    await handler(provisionRequest({ planId: "free" }, { customerId: "c1" }));
-    await handler(provisionRequest({ planId: "free" }, { customerId: "c1" }));
-    expect(provision).toHaveBeenCalledTimes(2);
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => handler(provisionRequest({ planId: "free" }, { customerId: "c1", idempotencyKey: null }))),
+    );
+    for (const response of responses) {
+      expect(await errorOf(response)).toMatchObject({ status: 400, code: "IDEMPOTENCY_KEY_REQUIRED" });
+    }
+    expect(provision).not.toHaveBeenCalled();
   });
 
   it("is 400 INVALID_IDEMPOTENCY_KEY for an empty or overlong key", async () => {
@@ -130,7 +136,7 @@ describe("idempotency and serialization of provisioning", () => {
     let maxInFlightOverall = 0;
     const releases: (() => void)[] = [];
     const backend: UpgradeBackend = {
-      getPlans: async () => [],
+      getPlans: async () => [{ ...plans[0]!, id: "a" }, { ...plans[0]!, id: "b" }],
       getCustomer: async () => null,
       async provisionSubscription(params) {
         const mine = (inFlightByCustomer.get(params.customerId) ?? 0) + 1;

@@ -26,6 +26,7 @@ import {
 } from "../../src/core/schemas.js";
 import type { UpgradeBackend } from "../../src/server/backend.js";
 import { createUpgradeHandler } from "../../src/server/createUpgradeHandler.js";
+import { createMemoryStore } from "../../src/server/createMemoryStore.js";
 import {
   BASE,
   CUSTOMER_HEADER,
@@ -34,6 +35,7 @@ import {
   ORIGIN,
   createTestApp,
   get,
+  plans,
   provisionRequest,
 } from "./fixtures.js";
 import { HTTP_METHODS, OPENAPI_PATH, createContractValidator, loadOpenApi } from "./openapiContract.js";
@@ -277,6 +279,19 @@ describe("the handler's answers match openapi.yaml", () => {
     for (const [request, status] of cases) await expectDocumented("/provision-subscription", request, status);
   });
 
+  it("POST /provision-subscription: 400 without a key, 429 at the store's bound, 503 with Retry-After", async () => {
+    freshApp({ handler: { store: createMemoryStore({ maxRecordsPerCustomer: 1 }) } });
+    await expectDocumented("/provision-subscription", provisionRequest({ planId: "free" }, { customerId: "c1", idempotencyKey: null }), 400);
+    await expectDocumented("/provision-subscription", provisionRequest({ planId: "free" }, { customerId: "c1" }), 200);
+    await expectDocumented("/provision-subscription", provisionRequest({ planId: "free" }, { customerId: "c1" }), 429);
+    const down = () => Promise.reject(new Error("ECONNREFUSED"));
+    const store = { ...createMemoryStore(), claimIdempotencyKey: down };
+    freshApp({ handler: { store, onError: () => {} } });
+    const unavailable = await app.handler(provisionRequest({ planId: "free" }, { customerId: "c1" }));
+    expect(unavailable.headers.get("retry-after")).toBe("2");
+    await expectDocumented("/provision-subscription", provisionRequest({ planId: "free" }, { customerId: "c1" }), 503);
+  });
+
   it("405 and 500 answers, on every contract route", async () => {
     freshApp();
     await expectDocumented("/plans", new Request(`${BASE}/plans`, { method: "POST" }), 405);
@@ -327,7 +342,7 @@ describe("the handler's answers match openapi.yaml", () => {
 describe("the documented request body accepts what the handler accepts", () => {
   const recorded: ProvisionSubscriptionParams[] = [];
   const backend: UpgradeBackend = {
-    getPlans: async () => [],
+    getPlans: async () => plans,
     getCustomer: async () => null,
     provisionSubscription: async (params) => {
       recorded.push(params);

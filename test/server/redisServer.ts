@@ -17,6 +17,15 @@ export interface RedisServer {
   url: string;
   /** Stops the server (idempotent); its data is gone with it. */
   stop(): Promise<void>;
+  /** The redis-server process. */
+  pid: number;
+  /**
+   * Freezes the process (SIGSTOP): connections stay open and commands queue unanswered, as with a
+   * server stalled by the OS or a long fork. Always `resume()` it (in a finally or afterEach).
+   */
+  pause(): void;
+  /** Lets a paused server run again (SIGCONT); it then answers what queued, in order. Idempotent. */
+  resume(): void;
 }
 
 export const REDIS_SERVER_BINARY = findOnPath("redis-server");
@@ -92,12 +101,24 @@ async function startOnce(binary: string, port: number): Promise<RedisServer> {
   }
 
   let stopping: Promise<void> | undefined;
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const pid = child.pid;
+  if (pid === undefined) throw new Error("redis-server started without a pid");
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
+    pid,
+    pause() {
+      if (running()) child.kill("SIGSTOP");
+    },
+    resume() {
+      if (running()) child.kill("SIGCONT");
+    },
     stop() {
       stopping ??= (async () => {
-        if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+        // A stopped process would hold SIGTERM until continued, and the suite would wait forever.
+        if (running()) child.kill("SIGCONT");
+        if (running()) child.kill("SIGTERM");
         await exited;
         await rm(dir, { recursive: true, force: true });
       })();

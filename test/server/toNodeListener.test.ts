@@ -70,7 +70,7 @@ describe("toNodeListener", () => {
     const origin = await listen(toNodeListener(handler));
     const provision = await fetch(`${origin}/api/upgrade/provision-subscription`, {
       method: "POST",
-      headers: { "Content-Type": "application/json", [CUSTOMER_HEADER]: "c1" },
+      headers: { "Content-Type": "application/json", [CUSTOMER_HEADER]: "c1", "Idempotency-Key": "k-303" },
       body: JSON.stringify({ planId: "basic", checkoutOptions: { successUrl: `${origin}/ok`, cancelUrl: `${origin}/no` } }),
     });
     const { checkoutUrl } = (await provision.json()) as { checkoutUrl: string };

@@ -8,13 +8,21 @@ import type { IdempotencyClaim, IdempotentAnswer, UpgradeStore } from "../../src
 
 export interface StoreFactoryOptions {
   answerTtlMs?: number;
+  maxRecordsPerCustomer?: number;
 }
 
 /** Each call gives a store that shares nothing with earlier ones (a fresh key prefix, say). */
 export type StoreFactory = (options?: StoreFactoryOptions) => UpgradeStore | Promise<UpgradeStore>;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const claimOf = (owner: string, fingerprint = "fp-1", ttlMs = 10_000): IdempotencyClaim => ({ owner, fingerprint, ttlMs });
+const claimOf = (owner: string, fingerprint = "fp-1", ttlMs = 10_000, customerId = "c1"): IdempotencyClaim => ({
+  owner,
+  fingerprint,
+  ttlMs,
+  customerId,
+});
+/** A claim of `customerId`'s, for the per-customer bound's tests. */
+const claimFor = (customerId: string, owner: string, ttlMs = 10_000) => claimOf(owner, "fp-1", ttlMs, customerId);
 const answer: IdempotentAnswer = { fingerprint: "fp-1", status: 200, body: '{"status":"SUCCESS"}' };
 
 export function describeUpgradeStoreContract(name: string, makeStore: StoreFactory): void {
@@ -80,6 +88,93 @@ export function describeUpgradeStoreContract(name: string, makeStore: StoreFacto
       expect(await store.claimIdempotencyKey("k", claimOf("b"))).toEqual({ state: "answered", answer });
       await sleep(700);
       expect(await store.claimIdempotencyKey("k", claimOf("c"))).toEqual({ state: "claimed" });
+    });
+  });
+
+  describe(`${name}: records per customer are bounded by refusing new keys, never by dropping records`, () => {
+    it("a customer at its bound is limited until its soonest record expires, and nothing is claimed", async () => {
+      const store = await makeStore({ maxRecordsPerCustomer: 3 });
+      // Expiry order differs from claim order: the wait is for the soonest to expire, not the oldest.
+      await store.claimIdempotencyKey("k1", claimFor("c1", "a", 30_000));
+      await store.claimIdempotencyKey("k2", claimFor("c1", "b", 10_000));
+      await store.claimIdempotencyKey("k3", claimFor("c1", "c", 20_000));
+
+      const limited = await store.claimIdempotencyKey("k4", claimFor("c1", "d"));
+      expect(limited).toEqual({ state: "limited", retryAfterMs: expect.any(Number) });
+      if (limited.state !== "limited") return;
+      expect(limited.retryAfterMs).toBeGreaterThan(8_000);
+      expect(limited.retryAfterMs).toBeLessThanOrEqual(10_000);
+      // Not pending: the limited request left nothing behind under k4.
+      expect((await store.claimIdempotencyKey("k4", claimFor("c1", "e"))).state).toBe("limited");
+    });
+
+    it("another customer still claims, and every record of a victim survives a flooder at its bound", async () => {
+      const store = await makeStore({ maxRecordsPerCustomer: 3 });
+      const victimAnswered = claimFor("victim", "v1");
+      await store.claimIdempotencyKey("v1", victimAnswered);
+      await store.completeIdempotencyKey("v1", victimAnswered, answer);
+      await store.claimIdempotencyKey("v2", claimFor("victim", "v2"));
+
+      const flood = [];
+      for (let index = 0; index < 20; index += 1) {
+        flood.push((await store.claimIdempotencyKey(`f${index}`, claimFor("flooder", `f${index}`))).state);
+      }
+      expect(flood.filter((state) => state === "claimed")).toHaveLength(3);
+      expect(flood.filter((state) => state === "limited")).toHaveLength(17);
+
+      expect(await store.claimIdempotencyKey("v1", claimFor("victim", "retry"))).toEqual({ state: "answered", answer });
+      expect(await store.claimIdempotencyKey("v2", claimFor("victim", "retry"))).toEqual({ state: "pending", fingerprint: "fp-1" });
+      expect(await store.claimIdempotencyKey("v3", claimFor("victim", "new"))).toEqual({ state: "claimed" });
+      expect(await store.claimIdempotencyKey("o1", claimFor("other", "new"))).toEqual({ state: "claimed" });
+    });
+
+    it("a limited customer's retry of a key it holds still gets its answer, or sees it pending", async () => {
+      const store = await makeStore({ maxRecordsPerCustomer: 2 });
+      const first = claimFor("c1", "a");
+      await store.claimIdempotencyKey("k1", first);
+      await store.completeIdempotencyKey("k1", first, answer);
+      await store.claimIdempotencyKey("k2", claimFor("c1", "b"));
+      expect((await store.claimIdempotencyKey("k3", claimFor("c1", "c"))).state).toBe("limited");
+
+      expect(await store.claimIdempotencyKey("k1", claimFor("c1", "retry"))).toEqual({ state: "answered", answer });
+      expect(await store.claimIdempotencyKey("k2", claimFor("c1", "retry"))).toEqual({ state: "pending", fingerprint: "fp-1" });
+    });
+
+    it("once a record expires (a claim after its TTL, an answer after the answer TTL), the customer claims again", async () => {
+      const store = await makeStore({ maxRecordsPerCustomer: 2, answerTtlMs: 300 });
+      const answered = claimFor("c1", "a", 10_000);
+      await store.claimIdempotencyKey("k1", answered);
+      await store.completeIdempotencyKey("k1", answered, answer);
+      await store.claimIdempotencyKey("k2", claimFor("c1", "b", 10_000));
+      const limited = await store.claimIdempotencyKey("k3", claimFor("c1", "c"));
+      expect(limited).toMatchObject({ state: "limited" });
+      if (limited.state === "limited") expect(limited.retryAfterMs).toBeLessThanOrEqual(300);
+
+      await sleep(400);
+      expect(await store.claimIdempotencyKey("k3", claimFor("c1", "c", 300))).toEqual({ state: "claimed" });
+      expect((await store.claimIdempotencyKey("k4", claimFor("c1", "d"))).state).toBe("limited");
+      await sleep(450);
+      expect(await store.claimIdempotencyKey("k4", claimFor("c1", "d"))).toEqual({ state: "claimed" });
+    });
+
+    it("a released claim frees its place; an answered one keeps a single place", async () => {
+      const store = await makeStore({ maxRecordsPerCustomer: 2 });
+      const released = claimFor("c1", "a");
+      await store.claimIdempotencyKey("k1", released);
+      await store.releaseIdempotencyKey("k1", released);
+      const answered = claimFor("c1", "b");
+      expect(await store.claimIdempotencyKey("k2", answered)).toEqual({ state: "claimed" });
+      await store.completeIdempotencyKey("k2", answered, answer);
+      expect(await store.claimIdempotencyKey("k3", claimFor("c1", "c"))).toEqual({ state: "claimed" });
+      expect((await store.claimIdempotencyKey("k4", claimFor("c1", "d"))).state).toBe("limited");
+    });
+
+    it("a release or an answer by someone other than the owner frees no place", async () => {
+      const store = await makeStore({ maxRecordsPerCustomer: 1 });
+      await store.claimIdempotencyKey("k1", claimFor("c1", "a"));
+      await store.releaseIdempotencyKey("k1", claimFor("c1", "intruder"));
+      await store.completeIdempotencyKey("k1", claimFor("c1", "intruder"), answer);
+      expect((await store.claimIdempotencyKey("k2", claimFor("c1", "b"))).state).toBe("limited");
     });
   });
 
