@@ -17,15 +17,20 @@ export {
   type CheckoutUrlGuardOptions,
   type CheckoutUrlVerdict,
 } from "./core/checkoutUrlGuard.js";
-export { CHECKOUT_RETURN_PARAM, type CheckoutReturn } from "./core/returnMarker.js";
-export { readReturnMarker } from "./core/returnMarkerReader.js";
+export { CHECKOUT_RETURN_PARAM, readReturnMarker, type CheckoutReturn } from "./core/returnMarker.js";
 export { queryKeys } from "./core/queryKeys.js";
 export { prefetchPlans, prefetchCustomer, type PrefetchOptions, type PrefetchQueryClient } from "./core/prefetch.js";
 export { StiggProvider, type StiggProviderProps } from "./react/StiggProvider.js";
-export { embeddedCheckout, type EmbeddedCheckout, type EmbeddedCheckoutOptions } from "./react/embeddedCheckout.js";
+export {
+  embeddedCheckout,
+  type CheckoutDialogTexts,
+  type EmbeddedCheckout,
+  type EmbeddedCheckoutOptions,
+} from "./react/embeddedCheckout.js";
+export type { EmbeddedCheckoutOpener, EmbeddedCheckoutRequest, EmbeddedCheckoutSession } from "./core/checkoutController.js";
+export type { PendingCheckout } from "./core/pendingCheckout.js";
 export { useCheckoutStatus } from "./react/useCheckoutStatus.js";
 export type { CheckoutState } from "./core/checkoutState.js";
-export type { CheckoutDialogTexts } from "./react/checkoutDialogTexts.js";
 export type { StripeLike, StripeSource, EmbeddedCheckoutInstance } from "./core/stripeLoader.js";
 export { usePlans, type UsePlansOptions, type UsePlansResult, type QueryPassThroughOptions } from "./react/usePlans.js";
 export { useCustomer, type UseCustomerOptions, type UseCustomerResult } from "./react/useCustomer.js";
@@ -69,7 +74,7 @@ export {
 } from "./core/paywall/index.js";
 // Entitlements and the upgrade moment.
 export { checkEntitlement, type EntitlementCheck } from "./core/entitlements/checkEntitlement.js";
-export { planEntitlements } from "./core/entitlements/effectiveEntitlements.js";
+export { planEntitlements } from "./core/entitlements/planEntitlements.js";
 export { plansIncludingFeature, planIncludesFeature, type FeatureNeed } from "./core/entitlements/plansIncludingFeature.js";
 export type { UpgradeKitRegister, FeatureId } from "./react/featureIds.js";
 export { useEntitlement, type UseEntitlementOptions, type UseEntitlementResult } from "./react/useEntitlement.js";

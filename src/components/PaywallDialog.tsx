@@ -5,6 +5,7 @@
  */
 import { useId, useRef, type ReactNode } from "react";
 import { plansIncludingFeature, type FeatureNeed } from "../core/entitlements/plansIncludingFeature.js";
+import { sortPlans } from "../core/paywall/visiblePlans.js";
 import { useModalDialog } from "../react/useModalDialog.js";
 import { usePlans } from "../react/usePlans.js";
 import { Paywall, type PaywallProps } from "./Paywall.js";
@@ -33,7 +34,7 @@ function OpenPaywallDialog({ onOpenChange, feature, title = "Upgrade your plan",
   let filter: Pick<PaywallProps, "hiddenPlanIds" | "highlightedPlanId"> = {};
   if (feature && plans.data) {
     const including = new Set(plansIncludingFeature(plans.data, feature).map((plan) => plan.id));
-    const shown = plans.data.filter((plan) => including.has(plan.id)).sort((a, b) => a.order - b.order);
+    const shown = sortPlans(plans.data.filter((plan) => including.has(plan.id)));
     filter = {
       hiddenPlanIds: [...(paywallProps.hiddenPlanIds ?? []), ...plans.data.filter((plan) => !including.has(plan.id)).map((plan) => plan.id)],
       highlightedPlanId: paywallProps.highlightedPlanId ?? shown[0]?.id,

@@ -33,21 +33,23 @@ export interface UpgradeErrorOptions {
 export class UpgradeError extends Error {
   override readonly name = "UpgradeError";
   readonly code: UpgradeErrorCode;
-  // Declared, not initialized: the constructor copies them from `options` in one go (fewer bytes).
   /** HTTP status, when an answer arrived. */
-  declare readonly status: number | undefined;
+  readonly status: number | undefined;
   /** The backend's `error.code`, when it sent one. */
-  declare readonly serverCode: string | undefined;
+  readonly serverCode: string | undefined;
   /** The answer's `Retry-After` in milliseconds from when it arrived (a 429 or 503 usually sends one). */
-  declare readonly retryAfterMs: number | undefined;
+  readonly retryAfterMs: number | undefined;
   /** Extra facts for debugging, e.g. schema issues or the rejected URL. */
-  declare readonly details: unknown;
+  readonly details: unknown;
 
   constructor(code: UpgradeErrorCode, message: string, options: UpgradeErrorOptions = {}) {
-    // Error sets `cause` only when `options` has the key, as before.
+    // Error sets `cause` only when `options` has the key.
     super(message, options);
     this.code = code;
-    Object.assign(this, options);
+    this.status = options.status;
+    this.serverCode = options.serverCode;
+    this.retryAfterMs = options.retryAfterMs;
+    this.details = options.details;
   }
 }
 

@@ -6,14 +6,14 @@
  * upgrade buttons. Framework-free: the React layer subscribes to it.
  */
 import type { Customer, Subscription } from "./contract.js";
-import type { CheckoutIntent } from "./checkoutIntent.js";
 import { IDLE_CHECKOUT, type CheckoutState } from "./checkoutState.js";
 import { createExternalStore, type ExternalStore } from "./externalStore.js";
-import { isLiveSubscription } from "./paywall/currentSubscription.js";
+import type { PendingCheckout } from "./pendingCheckout.js";
+import { isLiveSubscription } from "./subscriptions.js";
 
 export interface FinalizeOptions {
-  /** What was bought; null when the page does not know (no stored intent). */
-  intent: Pick<CheckoutIntent, "planId"> | null;
+  /** What was bought; null when the page does not know (no pending checkout was stored). */
+  purchase: Pick<PendingCheckout, "planId"> | null;
   /** Fetches the customer fresh (and, in the React layer, refreshes the cache with it). */
   loadCustomer: () => Promise<Customer | null>;
   /** How long to wait for the plan to become live. Default 30 s. */
@@ -29,8 +29,9 @@ export interface CheckoutTracker {
   finalize(options: FinalizeOptions): Promise<void>;
   /**
    * Stops polling without forgetting (unmount); `resume` picks it up again (remount). `order`
-   * says when the caller asked: pauses and resumes delivered late (the React layer calls them
-   * through a lazy import) can arrive out of order, and one older than the last applied is ignored.
+   * says when the caller asked, for callers whose pauses and resumes can arrive out of order: one
+   * older than the last applied is ignored. (The checkout controller calls them synchronously, in
+   * order, and passes none.)
    */
   pause(order?: number): void;
   resume(order?: number): void;
@@ -70,7 +71,7 @@ export function createCheckoutTracker(
   async function poll(): Promise<void> {
     const current = run;
     if (!current || paused) return;
-    const planId = current.options.intent?.planId ?? null;
+    const planId = current.options.purchase?.planId ?? null;
     let customer: Customer | null = null;
     reading = true;
     try {
@@ -109,7 +110,7 @@ export function createCheckoutTracker(
       });
       run = { options, deadline: now() + (options.timeoutMs ?? DEFAULT_FINALIZE_TIMEOUT_MS), attempt: 0, done, resolve };
       paused = false;
-      store.set({ status: "finalizing", planId: options.intent?.planId ?? null });
+      store.set({ status: "finalizing", planId: options.purchase?.planId ?? null });
       void poll();
       return done;
     },

@@ -4,20 +4,26 @@
  * Every response type here has a runtime schema in `schemas.ts`; keep the two in step.
  */
 
-export type BillingPeriod = "MONTHLY" | "ANNUALLY";
-export type PricingType = "FREE" | "PAID" | "CUSTOM";
-export type PricingModel = "FLAT_FEE" | "PER_UNIT" | "USAGE_BASED";
-export type FeatureType = "BOOLEAN" | "NUMBER" | "ENUM";
-export type BillingCadence = "RECURRING" | "ONE_OFF";
-export type TiersMode = "VOLUME" | "GRADUATED";
-export type TrialUnits = "DAY" | "MONTH";
-export type SubscriptionStatus =
-  | "ACTIVE"
-  | "IN_TRIAL"
-  | "PAYMENT_PENDING"
-  | "CANCELED"
-  | "EXPIRED"
-  | "NOT_STARTED";
+// Each enum of the contract is listed once, here; its type is derived from the list, and the
+// schemas and the Stigg mapping check values against the same lists.
+/** In the order a paywall's period switch lists them. */
+export const BILLING_PERIODS = ["MONTHLY", "ANNUALLY"] as const;
+export const PRICING_TYPES = ["FREE", "PAID", "CUSTOM"] as const;
+export const PRICING_MODELS = ["FLAT_FEE", "PER_UNIT", "USAGE_BASED"] as const;
+export const FEATURE_TYPES = ["BOOLEAN", "NUMBER", "ENUM"] as const;
+export const BILLING_CADENCES = ["RECURRING", "ONE_OFF"] as const;
+export const TIERS_MODES = ["VOLUME", "GRADUATED"] as const;
+export const TRIAL_UNITS = ["DAY", "MONTH"] as const;
+export const SUBSCRIPTION_STATUSES = ["ACTIVE", "IN_TRIAL", "PAYMENT_PENDING", "CANCELED", "EXPIRED", "NOT_STARTED"] as const;
+
+export type BillingPeriod = (typeof BILLING_PERIODS)[number];
+export type PricingType = (typeof PRICING_TYPES)[number];
+export type PricingModel = (typeof PRICING_MODELS)[number];
+export type FeatureType = (typeof FEATURE_TYPES)[number];
+export type BillingCadence = (typeof BILLING_CADENCES)[number];
+export type TiersMode = (typeof TIERS_MODES)[number];
+export type TrialUnits = (typeof TRIAL_UNITS)[number];
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
 export interface PriceFeature {
   featureId: string;

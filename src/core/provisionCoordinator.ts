@@ -1,18 +1,18 @@
 /**
  * Makes provisioning safe against double actions and flaky networks. One coordinator lives per
  * provider:
- * - the idempotency key of an intent is kept until the backend gave a definitive answer, so a retry
+ * - the idempotency key of a request is kept until the backend gave a definitive answer, so a retry
  *   (automatic, or the user's after the error showed) reuses it and the backend can never provision twice;
  * - a network error or a 5xx is retried by itself, with the same key (at most twice, after a short
  *   wait; see queryRetry.ts).
- * Joining concurrent calls for one intent (ten quick clicks → one POST) is the caller's single flight.
- * "The same intent" means the same params, compared as canonical JSON.
+ * Joining concurrent calls for one request (ten quick clicks → one POST) is the caller's single flight.
+ * "The same request" means the same params, compared as canonical JSON (its `requestKey`).
  */
 import type { ProvisionSubscriptionParams, ProvisionSubscriptionResult } from "./contract.js";
 import { canonicalJson } from "./canonicalJson.js";
 import { createIdempotencyKey } from "./idempotencyKey.js";
 import type { UpgradeClient } from "./httpClient.js";
-import { retryDelay, shouldRetry } from "./queryRetry.js";
+import { retryDelay, shouldRetryProvision } from "./queryRetry.js";
 import { isRetryableStatus } from "./retryableStatus.js";
 import { UpgradeError } from "./UpgradeError.js";
 
@@ -39,17 +39,17 @@ export function createProvisionCoordinator(
 
   return {
     async provision(params) {
-      const intent = canonicalJson(params);
-      const idempotencyKey = keptKeys.get(intent) ?? createKey();
-      keptKeys.set(intent, idempotencyKey);
+      const requestKey = canonicalJson(params);
+      const idempotencyKey = keptKeys.get(requestKey) ?? createKey();
+      keptKeys.set(requestKey, idempotencyKey);
       for (let failures = 0; ; failures++) {
         try {
           const result = await client.provisionSubscription(params, { idempotencyKey });
-          keptKeys.delete(intent);
+          keptKeys.delete(requestKey);
           return { result, idempotencyKey };
         } catch (error) {
-          if (!shouldRetry(failures, error, true)) {
-            if (!mayHaveProvisioned(error)) keptKeys.delete(intent);
+          if (!shouldRetryProvision(failures, error)) {
+            if (!mayHaveProvisioned(error)) keptKeys.delete(requestKey);
             throw error;
           }
           await new Promise((wake) => setTimeout(wake, retryDelay(failures, error)));

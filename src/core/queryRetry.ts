@@ -15,17 +15,30 @@ export const MAX_QUERY_RETRIES = 2;
 export const MAX_RETRY_WAIT_MS = 10_000;
 
 /**
- * Whether to retry after failure number `failureCount + 1`: within the budget, no `Retry-After` too
- * long to wait for, and a failure that may pass. Reads by default (react-query calls it with two
- * arguments); `provision` for the POST. `status >= 500` only holds for a 5xx answer.
+ * Whether react-query retries a read after failure number `failureCount + 1` (its `retry` option):
+ * within the budget, no `Retry-After` too long to wait for, and a failure that may pass.
  */
-export function shouldRetry(failureCount: number, error: unknown, provision?: boolean): boolean {
+export function shouldRetryQuery(failureCount: number, error: unknown): boolean {
+  return (
+    mayRetry(failureCount, error) &&
+    (error.code === "NETWORK" || error.code === "TIMEOUT" || (error.code === "HTTP" && isRetryableStatus(error.status)))
+  );
+}
+
+/**
+ * Whether the provision coordinator retries its POST after failure number `failureCount + 1`:
+ * as for reads, but only after a network error or a 5xx answer.
+ */
+export function shouldRetryProvision(failureCount: number, error: unknown): boolean {
+  return mayRetry(failureCount, error) && (error.code === "NETWORK" || (error.status ?? 0) >= 500);
+}
+
+/** Within the retry budget, an UpgradeError, and no `Retry-After` longer than we wait. */
+function mayRetry(failureCount: number, error: unknown): error is UpgradeError {
   return (
     failureCount < MAX_QUERY_RETRIES &&
     error instanceof UpgradeError &&
-    !(error.retryAfterMs! > MAX_RETRY_WAIT_MS) &&
-    (error.code === "NETWORK" ||
-      (provision ? error.status! >= 500 : error.code === "TIMEOUT" || (error.code === "HTTP" && isRetryableStatus(error.status))))
+    (error.retryAfterMs ?? 0) <= MAX_RETRY_WAIT_MS
   );
 }
 

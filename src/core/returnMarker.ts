@@ -1,6 +1,7 @@
 /**
- * The query parameter that marks a return from checkout, so the app (and later the provider's
- * finalizing logic) can tell "back from paying" from "back from cancelling".
+ * The query parameter that marks a return from checkout, so the app (and the provider) can tell
+ * "back from paying" from "back from cancelling": written into the checkout's return URLs, read
+ * when the page loads, then removed.
  *
  * The marker is added and removed as text, not through `URLSearchParams`: re-serializing the query
  * would rewrite the app's own parameters (`a%20b` becomes `a+b`, `flag` becomes `flag=`), and the
@@ -50,6 +51,12 @@ function joinUrl(base: string, pairs: readonly string[], hash: string): string {
 export function withReturnMarker(pageUrl: string, marker: CheckoutReturn): string {
   const { base, query, hash } = splitUrl(pageUrl);
   return joinUrl(base, [...pairsWithoutMarker(query), `${CHECKOUT_RETURN_PARAM}=${marker}`], hash);
+}
+
+/** Which marker, if any, `pageUrl` carries. */
+export function readReturnMarker(pageUrl: string): CheckoutReturn | null {
+  const value = new URL(pageUrl).searchParams.get(CHECKOUT_RETURN_PARAM);
+  return value === "success" || value === "canceled" ? value : null;
 }
 
 /** `pageUrl` without the marker; every other byte of the URL is kept as it was. */

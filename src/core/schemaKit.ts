@@ -161,6 +161,12 @@ export function variant<K extends string, Options extends Record<string, Schema<
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: SchemaIssue[] };
 
+/** Issues as one line, "plans.0.order: expected a number; …" (a root issue without its path), at most `max`. */
+export function formatSchemaIssues(issues: readonly SchemaIssue[], max = Number.POSITIVE_INFINITY): string {
+  const shown = issues.slice(0, max).map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
+  return shown.join("; ") + (issues.length > max ? ` (and ${issues.length - max} more)` : "");
+}
+
 /** Validates `input`; never throws. */
 export function parseWith<T>(schema: Schema<T>, input: unknown): ParseResult<T> {
   const issues: SchemaIssue[] = [];

@@ -6,23 +6,31 @@
  * fields also accept `null`, which many backends (Stigg's SDK among them) send for "absent", and
  * turn it into `undefined` so the parsed data matches the TypeScript types exactly.
  */
-import type {
-  Addon,
-  BillingInformation,
-  CheckoutOptions,
-  Customer,
-  CustomerEntitlement,
-  CustomerResponse,
-  Entitlement,
-  ErrorBody,
-  Plan,
-  PlansResponse,
-  Price,
-  PriceTier,
-  ProvisionSubscriptionParams,
-  ProvisionSubscriptionResult,
-  Subscription,
-  SubscriptionAddon,
+import {
+  BILLING_CADENCES,
+  BILLING_PERIODS,
+  FEATURE_TYPES,
+  PRICING_MODELS,
+  PRICING_TYPES,
+  SUBSCRIPTION_STATUSES,
+  TIERS_MODES,
+  TRIAL_UNITS,
+  type Addon,
+  type BillingInformation,
+  type CheckoutOptions,
+  type Customer,
+  type CustomerEntitlement,
+  type CustomerResponse,
+  type Entitlement,
+  type ErrorBody,
+  type Plan,
+  type PlansResponse,
+  type Price,
+  type PriceTier,
+  type ProvisionSubscriptionParams,
+  type ProvisionSubscriptionResult,
+  type Subscription,
+  type SubscriptionAddon,
 } from "./contract.js";
 import * as v from "./schemaKit.js";
 
@@ -35,9 +43,9 @@ function isIsoDateTime(value: string): boolean {
 
 export const nonEmptyString = v.refine(v.string, (value) => value.length > 0, "a non-empty string");
 const count = v.refine(v.number, (value) => Number.isInteger(value) && value >= 0, "a whole number ≥ 0");
-const billingPeriod = v.picklist(["MONTHLY", "ANNUALLY"]);
+const billingPeriod = v.picklist(BILLING_PERIODS);
 const stringRecord = v.record(v.string);
-const featureType = v.picklist(["BOOLEAN", "NUMBER", "ENUM"]);
+const featureType = v.picklist(FEATURE_TYPES);
 const nonNegative = v.refine(v.number, (value) => value >= 0, "an amount ≥ 0");
 
 const priceTier = v.object({
@@ -49,7 +57,7 @@ const priceTier = v.object({
 // A refinement of the whole object: tiers without their mode cannot be priced.
 const price = v.refine(v.object({
   billingPeriod,
-  pricingModel: v.picklist(["FLAT_FEE", "PER_UNIT", "USAGE_BASED"]),
+  pricingModel: v.picklist(PRICING_MODELS),
   amount: nonNegative,
   currency: v.refine(v.string, (value) => /^[A-Za-z]{3}$/.test(value), "a 3-letter currency code"),
   feature: v.optional(
@@ -61,10 +69,10 @@ const price = v.refine(v.object({
   ),
   minUnitQuantity: v.optional(count),
   maxUnitQuantity: v.optional(count),
-  billingCadence: v.optional(v.picklist(["RECURRING", "ONE_OFF"])),
+  billingCadence: v.optional(v.picklist(BILLING_CADENCES)),
   blockSize: v.optional(v.refine(count, (value) => value >= 1, "a block size ≥ 1")),
   tiers: v.optional(v.array(priceTier)),
-  tiersMode: v.optional(v.picklist(["VOLUME", "GRADUATED"])),
+  tiersMode: v.optional(v.picklist(TIERS_MODES)),
 }), (value) => value.tiers === undefined || value.tiersMode !== undefined, "tiersMode with tiers");
 
 const entitlement = v.object({
@@ -92,12 +100,12 @@ const plan = v.object({
   displayName: v.string,
   description: v.optional(v.string),
   order: v.number,
-  pricingType: v.picklist(["FREE", "PAID", "CUSTOM"]),
+  pricingType: v.picklist(PRICING_TYPES),
   pricePoints: v.array(price),
   entitlements: v.array(entitlement),
   basePlanId: v.optional(v.string),
   defaultTrialConfig: v.optional(
-    v.object({ duration: v.refine(v.number, (value) => value >= 0, "a duration ≥ 0"), units: v.picklist(["DAY", "MONTH"]) }),
+    v.object({ duration: v.refine(v.number, (value) => value >= 0, "a duration ≥ 0"), units: v.picklist(TRIAL_UNITS) }),
   ),
   compatibleAddons: v.optional(v.array(addon)),
   productId: v.optional(v.string),
@@ -109,7 +117,7 @@ const subscriptionAddon = v.object({ addonId: nonEmptyString, quantity: count })
 export const subscription = v.object({
   id: nonEmptyString,
   planId: nonEmptyString,
-  status: v.picklist(["ACTIVE", "IN_TRIAL", "PAYMENT_PENDING", "CANCELED", "EXPIRED", "NOT_STARTED"]),
+  status: v.picklist(SUBSCRIPTION_STATUSES),
   billingPeriod: v.optional(billingPeriod),
   unitQuantity: v.optional(count),
   addons: v.optional(v.array(subscriptionAddon)),

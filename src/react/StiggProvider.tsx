@@ -7,16 +7,14 @@
  * pass their client to react-query explicitly, so the app's components keep seeing the app's client.
  */
 import { QueryClient, QueryClientContext } from "@tanstack/react-query";
-import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { IDLE_CHECKOUT, type CheckoutState } from "../core/checkoutState.js";
+import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createCheckoutController, type CheckoutController } from "../core/checkoutController.js";
 import type { Subscription } from "../core/contract.js";
-import { createExternalStore } from "../core/externalStore.js";
 import { createUpgradeClient, type FetchLike } from "../core/httpClient.js";
 import { createProvisionCoordinator } from "../core/provisionCoordinator.js";
-import { createSingleFlight } from "../core/singleFlight.js";
+import { readReturnMarker, stripReturnMarker } from "../core/returnMarker.js";
 import type { EmbeddedCheckout } from "./embeddedCheckout.js";
-import { UpgradeContext, type UpgradeContextValue } from "./UpgradeContext.js";
-import { useCheckoutReturn } from "./useCheckoutReturn.js";
+import { StiggContext, type StiggContextValue } from "./StiggContext.js";
 
 export interface StiggProviderProps {
   /** The app's backend endpoint that serves the contract, e.g. "/api/upgrade". */
@@ -89,33 +87,61 @@ export function StiggProvider(props: StiggProviderProps): ReactNode {
     [endpoint, credentials, timeoutMs],
   );
   const coordinator = useMemo(() => createProvisionCoordinator(client), [client]);
-  const [stores] = useState(() => ({
-    followThrough: createSingleFlight(),
-    checkoutState: createExternalStore<CheckoutState>(IDLE_CHECKOUT),
-    events: latest,
-  }));
+  // The provider's checkout: state, embedded session, tracker, mounts (core/checkoutController.ts).
+  const [controller] = useState<CheckoutController>(() => createCheckoutController(() => latest.current));
 
   const customerId = props.customerId ?? null;
   const { locale, checkout } = props;
-  const value = useMemo<UpgradeContextValue>(
+  const value = useMemo<StiggContextValue>(
     () => ({
       endpoint: client.endpoint,
       client,
       queryClient,
       customerId,
       coordinator,
-      ...stores,
       locale,
+      checkout: controller,
       embeddedCheckout: checkout,
     }),
-    [client, queryClient, customerId, coordinator, stores, locale, checkout]);
+    [client, queryClient, customerId, coordinator, controller, locale, checkout]);
 
   useCheckoutReturn(value);
 
   return (
-    <UpgradeContext.Provider value={value}>
+    <StiggContext.Provider value={value}>
       {props.children}
       {checkout?.render()}
-    </UpgradeContext.Provider>
+    </StiggContext.Provider>
   );
+}
+
+// useLayoutEffect warns during server rendering in React 18; it never runs there anyway.
+const useClientLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
+
+/**
+ * Notices a return from a hosted checkout (the marker in the URL). A cancel is handled here; a
+ * success marks the checkout "finalizing" at once (a layout effect: the page never paints a stale,
+ * clickable upgrade button) and hands over to the lazily loaded finish code (checkout/finish.ts).
+ */
+function useCheckoutReturn(context: StiggContextValue): void {
+  useClientLayoutEffect(() => {
+    const { checkout } = context;
+    const unmount = checkout.mount();
+    const href = window.location.href;
+    const marker = readReturnMarker(href);
+    const finalizing = () => checkout.state.get().status === "finalizing";
+    if (marker === "canceled") {
+      window.history.replaceState(window.history.state, "", stripReturnMarker(href));
+      checkout.cancel();
+    } else if (marker === "success" || finalizing()) {
+      if (!finalizing()) checkout.state.set({ status: "finalizing", planId: null });
+      import("./checkout/finish.js").then(
+        (module) => module.finishReturn(context),
+        // The code could not load (offline, a deploy removed the chunk): do not hold the buttons
+        // forever; the payment may well have gone through.
+        () => finalizing() && checkout.state.set({ status: "pending", planId: null }),
+      );
+    }
+    return unmount;
+  }, [context]);
 }

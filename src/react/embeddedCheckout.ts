@@ -2,51 +2,38 @@
 /**
  * Opt-in embedded checkout: Stripe's embedded Checkout in a modal dialog instead of a redirect to
  * the hosted page. Pass what `embeddedCheckout()` returns to `<StiggProvider checkout>`. Only apps
- * that import it carry it (and even they load Stripe.js and the dialog lazily, on first need), so
- * redirect-only apps ship none of it.
+ * that import it carry it (and even they load Stripe.js and the dialog lazily: checkout/embedded.tsx),
+ * so redirect-only apps ship none of it.
  *
  *   const checkout = embeddedCheckout({ publishableKey: "pk_live_..." }); // once, at module level
  *   <StiggProvider endpoint="/api/upgrade" checkout={checkout}>…</StiggProvider>
  */
 import { createElement, lazy, Suspense, type ReactNode } from "react";
-import type { CheckoutIntent } from "../core/checkoutIntent.js";
-import type { StripeSource } from "../core/stripeLoader.js";
-import type { CheckoutDialogTexts } from "./checkoutDialogTexts.js";
-import type { UpgradeContextValue } from "./UpgradeContext.js";
+import type { EmbeddedCheckoutOpener } from "../core/checkoutController.js";
+import type { EmbeddedCheckoutOptions } from "./checkout/embedded.js";
 
-export interface EmbeddedCheckoutOptions {
-  /** A Stripe object, or the promise `loadStripe(...)` returned. */
-  stripe?: StripeSource;
-  /** Instead of `stripe`: Stripe.js is loaded lazily, with this key, on first need. */
-  publishableKey?: string;
-  /** How long Stripe.js may take to load before falling back to the hosted checkout (default 10 000). */
-  loadTimeoutMs?: number;
-  /** Texts of the checkout dialog. */
-  texts?: Partial<CheckoutDialogTexts>;
-}
+export type { CheckoutDialogTexts, EmbeddedCheckoutOptions } from "./checkout/embedded.js";
 
 /** What `<StiggProvider checkout>` takes. Its members are the library's; apps only pass it on. */
-export interface EmbeddedCheckout {
-  /** Opens the dialog; settles when it closes (true: paid). Rejects when Stripe is unavailable. */
-  open(context: UpgradeContextValue, clientSecret: string, intent: CheckoutIntent, opener: Element | null, onOpen: () => void): Promise<boolean>;
-  /** Starts loading Stripe.js (an upgrade button is hovered or focused). */
-  warmUp(): void;
+export interface EmbeddedCheckout extends EmbeddedCheckoutOpener {
   /** The dialog, rendered by the provider. */
   render(): ReactNode;
 }
 
+const loadEmbedded = () => import("./checkout/embedded.js");
 // Stable across embeddedCheckout() calls, so a configuration made inline never remounts the dialog.
-const EmbeddedCheckoutHost = /* @__PURE__ */ lazy(() => import("./EmbeddedCheckoutHost.js"));
+const EmbeddedCheckoutHost = /* @__PURE__ */ lazy(loadEmbedded);
 
 export function embeddedCheckout(options: EmbeddedCheckoutOptions = {}): EmbeddedCheckout {
   // A `loadStripe()` promise made long before a click may reject (ad blocker): that must not be an
   // unhandled rejection. The loader still sees the failure and falls back to the hosted checkout.
   if (options.stripe instanceof Promise) options.stripe.catch(() => undefined);
-  const runtime = () => import("./embeddedCheckoutRuntime.js");
+  // This configuration's Stripe loader, made by the embedded code on first need.
+  const slot = {};
   return {
-    open: async (...args) => (await runtime()).openEmbeddedCheckout(options, ...args),
+    open: async (request) => (await loadEmbedded()).openEmbeddedCheckout(options, slot, request),
     warmUp: () => {
-      runtime().then((module) => module.warmUpStripe(options)).catch(() => undefined);
+      loadEmbedded().then((module) => module.warmUpStripe(options, slot)).catch(() => undefined);
     },
     render: () => createElement(Suspense, { fallback: null }, createElement(EmbeddedCheckoutHost, { texts: options.texts })),
   };

@@ -1,7 +1,7 @@
 "use client";
 import { useSyncExternalStore } from "react";
 import { IDLE_CHECKOUT, type CheckoutState } from "../core/checkoutState.js";
-import { useUpgradeContext } from "./UpgradeContext.js";
+import { useStiggContext } from "./StiggContext.js";
 
 const serverState = () => IDLE_CHECKOUT;
 
@@ -11,7 +11,7 @@ const serverState = () => IDLE_CHECKOUT;
  * payment is probably still processing) or "canceled". `reset()` returns to "idle".
  */
 export function useCheckoutStatus(): CheckoutState & { reset: () => void } {
-  const { checkoutState } = useUpgradeContext();
+  const checkoutState = useStiggContext().checkout.state;
   const state = useSyncExternalStore(checkoutState.subscribe, checkoutState.get, serverState);
   return { ...state, reset: () => checkoutState.set(IDLE_CHECKOUT) };
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useContext } from "react";
-import { UpgradeContext } from "./UpgradeContext.js";
+import { StiggContext } from "./StiggContext.js";
 
 export interface WarmUpHandlers {
   onPointerEnter?: () => void;
@@ -15,6 +15,6 @@ const NONE: WarmUpHandlers = {};
  * when the app redirects.
  */
 export function useCheckoutWarmUp(): WarmUpHandlers {
-  const embedded = useContext(UpgradeContext)?.embeddedCheckout;
+  const embedded = useContext(StiggContext)?.embeddedCheckout;
   return embedded ? { onPointerEnter: embedded.warmUp, onFocus: embedded.warmUp } : NONE;
 }

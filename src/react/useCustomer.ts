@@ -5,7 +5,7 @@ import { queryKeys } from "../core/queryKeys.js";
 import type { UpgradeError } from "../core/UpgradeError.js";
 import type { QueryPassThroughOptions } from "./usePlans.js";
 import { useLibraryQuery } from "./useLibraryQuery.js";
-import { useUpgradeContext } from "./UpgradeContext.js";
+import { useStiggContext } from "./StiggContext.js";
 
 export type UseCustomerOptions = QueryPassThroughOptions<Customer | null>;
 
@@ -16,7 +16,7 @@ export type UseCustomerResult = UseQueryResult<Customer | null, UpgradeError>;
  * `null` at once and nothing is fetched.
  */
 export function useCustomer(options: UseCustomerOptions = {}): UseCustomerResult {
-  const { client, endpoint, queryClient, customerId } = useUpgradeContext();
+  const { client, endpoint, queryClient, customerId } = useStiggContext();
   return useLibraryQuery<Customer | null>(
     {
       ...options,

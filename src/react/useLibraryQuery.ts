@@ -14,7 +14,7 @@ import {
   type UseQueryOptions,
   type UseQueryResult,
 } from "@tanstack/react-query";
-import { retryDelay, shouldRetry } from "../core/queryRetry.js";
+import { retryDelay, shouldRetryQuery } from "../core/queryRetry.js";
 import type { UpgradeError } from "../core/UpgradeError.js";
 
 export function useLibraryQuery<T>(
@@ -24,7 +24,7 @@ export function useLibraryQuery<T>(
   const defaults = queryClient.getDefaultOptions().queries;
   return useQuery(
     {
-      retry: defaults?.retry ?? shouldRetry,
+      retry: defaults?.retry ?? shouldRetryQuery,
       retryDelay: defaults?.retryDelay ?? retryDelay,
       ...options,
       throwOnError: false,

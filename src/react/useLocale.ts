@@ -1,6 +1,6 @@
 "use client";
 import { useContext } from "react";
-import { UpgradeContext } from "./UpgradeContext.js";
+import { StiggContext } from "./StiggContext.js";
 
 /**
  * The locale for money and numbers: the caller's, else the provider's, else "en-US". Never the
@@ -9,5 +9,5 @@ import { UpgradeContext } from "./UpgradeContext.js";
 export const DEFAULT_LOCALE = "en-US";
 
 export function useLocale(override?: string): string {
-  return override ?? useContext(UpgradeContext)?.locale ?? DEFAULT_LOCALE;
+  return override ?? useContext(StiggContext)?.locale ?? DEFAULT_LOCALE;
 }

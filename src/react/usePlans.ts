@@ -4,7 +4,7 @@ import type { Plan } from "../core/contract.js";
 import { queryKeys } from "../core/queryKeys.js";
 import type { UpgradeError } from "../core/UpgradeError.js";
 import { useLibraryQuery } from "./useLibraryQuery.js";
-import { useUpgradeContext } from "./UpgradeContext.js";
+import { useStiggContext } from "./StiggContext.js";
 
 /** react-query options an app may set on the library's reads (staleTime, retry, enabled, …). */
 export type QueryPassThroughOptions<T> = Omit<
@@ -22,7 +22,7 @@ export type UsePlansResult = UseQueryResult<Plan[], UpgradeError>;
 /** The catalog from `GET {endpoint}/plans`, validated against the contract. */
 export function usePlans(options: UsePlansOptions = {}): UsePlansResult {
   const { productId, ...queryOptions } = options;
-  const { client, endpoint, queryClient } = useUpgradeContext();
+  const { client, endpoint, queryClient } = useStiggContext();
   return useLibraryQuery<Plan[]>(
     {
       ...queryOptions,

@@ -6,47 +6,29 @@
  * navigation), and a retry after a failure that may have reached the backend reuses the idempotency key.
  * Back from the hosted checkout: a browser that restores the page from its back/forward cache
  * (bfcache) restores the "redirecting" state too, so `pageshow` with `persisted` resets the hook to
- * idle (provisionFollowThrough.ts listens for it when it navigates).
+ * idle (checkout/start.ts listens for it when it navigates).
  */
 import { useCallback, useRef, useState } from "react";
-import type {
-  ProvisionPaymentRequired,
-  ProvisionSubscriptionParams,
-  ProvisionSubscriptionResult,
-  Subscription,
-} from "../core/contract.js";
-import { canonicalJson } from "../core/canonicalJson.js";
+import type { ProvisionSubscriptionParams, ProvisionSubscriptionResult, Subscription } from "../core/contract.js";
 import { defaultCheckoutOptions } from "../core/returnMarker.js";
 import { UpgradeError } from "../core/UpgradeError.js";
-import { followProvision } from "./provisionFollowThrough.js";
-import { useUpgradeContext, type UpgradeContextValue } from "./UpgradeContext.js";
+import { startCheckout, type ProvisionOutcome, type StartCheckoutOptions } from "./checkout/start.js";
+import { useStiggContext, type StiggContextValue } from "./StiggContext.js";
+
+export type { ProvisionOutcome };
 
 /** What a caller passes: `customerId` defaults to the provider's. */
 export type ProvisionSubscriptionInput = Omit<ProvisionSubscriptionParams, "customerId"> & {
   customerId?: string;
 };
 
-export interface UseProvisionSubscriptionOptions {
-  /** `false`: on PAYMENT_REQUIRED, resolve with the answer and do not navigate. Default true. */
-  redirect?: boolean;
-  /** Take over PAYMENT_REQUIRED yourself (implies no redirect). */
-  onPaymentRequired?: (result: ProvisionPaymentRequired, params: ProvisionSubscriptionParams) => void;
+export interface UseProvisionSubscriptionOptions extends StartCheckoutOptions {
   onSuccess?: (subscription: Subscription) => void;
   onError?: (error: UpgradeError) => void;
 }
 
 /** "checkout": the embedded checkout dialog is open. */
 export type ProvisionStatus = "idle" | "pending" | "redirecting" | "checkout" | "success" | "error";
-
-export interface ProvisionOutcome {
-  result: ProvisionSubscriptionResult;
-  /** True when the library navigated to the hosted checkout. */
-  redirected: boolean;
-  /** True when the library opened the embedded checkout (the outcome comes when it closes). */
-  embedded: boolean;
-  /** With `embedded`: the user paid in the dialog. */
-  paid: boolean;
-}
 
 export interface UseProvisionSubscriptionResult {
   /**
@@ -72,7 +54,7 @@ const IDLE: ProvisionState = { status: "idle" };
 export function useProvisionSubscription(
   options: UseProvisionSubscriptionOptions = {},
 ): UseProvisionSubscriptionResult {
-  const context = useUpgradeContext();
+  const context = useStiggContext();
   const [state, setState] = useState<ProvisionState>(IDLE);
   // The latest options and call, read when a provision settles (callbacks may be inline arrows).
   const latestOptions = useRef(options);
@@ -83,9 +65,9 @@ export function useProvisionSubscription(
     setState(IDLE);
   }, []);
 
-  // A small state machine of our own rather than react-query's useMutation: the provider's single
-  // flight already joins provisions and the coordinator keys them, and useMutation would add 0.45 KiB
-  // gzip to every app.
+  // A small state machine of our own rather than react-query's useMutation: the controller already
+  // joins starts and the coordinator keeps their keys, and useMutation would add 0.45 KiB gzip to
+  // every app.
   const provisionSubscription = useCallback(
     (input: ProvisionSubscriptionInput) => {
       const call = ++latestCall.current;
@@ -93,16 +75,12 @@ export function useProvisionSubscription(
       const opener = typeof document === "undefined" ? null : document.activeElement;
       const isLatest = () => call === latestCall.current;
       setState({ status: "pending" });
-      const outcome = (async () => {
-        const params = completeParams(input, context);
-        return context.followThrough.run(canonicalJson(params), () =>
-          followProvision(params, context, latestOptions.current, {
-            opener,
-            onCheckoutOpen: () => isLatest() && setState({ status: "checkout" }),
-            onPageRestored: reset,
-          }),
-        );
-      })().then(
+      const outcome = (async () =>
+        startCheckout(completeParams(input, context), context, () => latestOptions.current, {
+          opener,
+          onCheckoutOpen: () => isLatest() && setState({ status: "checkout" }),
+          onPageRestored: reset,
+        }))().then(
         (settled) => {
           // After an embedded checkout that was left unpaid, the button is simply ready again.
           const status = settled.redirected ? "redirecting" : settled.embedded && !settled.paid ? "idle" : "success";
@@ -140,7 +118,7 @@ function toUpgradeError(reason: unknown): UpgradeError {
     : new UpgradeError("UNEXPECTED", reason instanceof Error ? reason.message : String(reason), { cause: reason });
 }
 
-function completeParams(input: ProvisionSubscriptionInput, context: UpgradeContextValue): ProvisionSubscriptionParams {
+function completeParams(input: ProvisionSubscriptionInput, context: StiggContextValue): ProvisionSubscriptionParams {
   const customerId = input.customerId ?? context.customerId;
   if (!customerId) {
     throw new UpgradeError(

@@ -16,11 +16,12 @@ import type {
   Subscription,
 } from "../core/contract.js";
 import { cachedIn } from "../core/cachedIn.js";
-import { isLiveSubscription } from "../core/paywall/currentSubscription.js";
 import { customerEntitlements } from "../core/entitlements/customerEntitlements.js";
 import { periodPrices } from "../core/paywall/planPrice.js";
 import { priceTotal, pricesTotal } from "../core/paywall/priceTotal.js";
+import { formatSchemaIssues } from "../core/schemaKit.js";
 import { customerResponseSchema, parseWith, plansResponseSchema } from "../core/schemas.js";
+import { isLiveSubscription } from "../core/subscriptions.js";
 import { addCalendarTime } from "./addCalendarTime.js";
 import { checkOrder, type CheckedOrder } from "./checkOrder.js";
 import {
@@ -368,8 +369,7 @@ function newId(prefix: string): string {
 function validatePlans(input: Plan[]): Map<string, Plan> {
   const parsed = parseWith(plansResponseSchema, { plans: input });
   if (!parsed.ok) {
-    const issues = parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ");
-    throw new TypeError(`createMemoryBackend: invalid plans (${issues})`);
+    throw new TypeError(`createMemoryBackend: invalid plans (${formatSchemaIssues(parsed.issues)})`);
   }
   const plans = new Map<string, Plan>();
   for (const plan of parsed.value.plans) {
@@ -383,8 +383,7 @@ function validateCustomers(input: Customer[]): StoredCustomer[] {
   return input.map((candidate, index) => {
     const parsed = parseWith(customerResponseSchema, { customer: candidate });
     if (!parsed.ok) {
-      const issues = parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ");
-      throw new TypeError(`createMemoryBackend: invalid customer at index ${index} (${issues})`);
+      throw new TypeError(`createMemoryBackend: invalid customer at index ${index} (${formatSchemaIssues(parsed.issues)})`);
     }
     const customer = parsed.value.customer;
     return {

@@ -17,6 +17,7 @@ import {
   provisionResultSchema,
   type SchemaIssue,
 } from "../core/schemas.js";
+import { formatSchemaIssues } from "../core/schemaKit.js";
 import { sendWithHost } from "./sendWithHost.js";
 
 export interface ConformanceOptions {
@@ -473,9 +474,9 @@ export async function runConformanceChecks(options: ConformanceOptions): Promise
   return { endpoint, checks: results, passed: results.every((result) => result.status !== "fail") };
 }
 
+/** The first three: a report row, not a dump. */
 function describeIssues(issues: SchemaIssue[]): string {
-  const shown = issues.slice(0, 3).map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
-  return shown.join("; ") + (issues.length > 3 ? ` (and ${issues.length - 3} more)` : "");
+  return formatSchemaIssues(issues, 3);
 }
 
 function errorSuffix(answer: Answer): string {

@@ -8,22 +8,24 @@
  * subscription status or provision answer it does not know is an error (a 500 for the app's
  * `onError`) rather than a guess that could sell a customer something twice.
  */
-import type {
-  Addon,
-  BillingCadence,
-  BillingPeriod,
-  Customer,
-  CustomerEntitlement,
-  Entitlement,
-  Plan,
-  Price,
-  PriceTier,
-  PricingModel,
-  PricingType,
-  ProvisionSubscriptionResult,
-  Subscription,
-  SubscriptionStatus,
-  TiersMode,
+import {
+  BILLING_CADENCES,
+  BILLING_PERIODS,
+  FEATURE_TYPES,
+  PRICING_MODELS,
+  PRICING_TYPES,
+  SUBSCRIPTION_STATUSES,
+  TIERS_MODES,
+  TRIAL_UNITS,
+  type Addon,
+  type Customer,
+  type CustomerEntitlement,
+  type Entitlement,
+  type Plan,
+  type Price,
+  type PriceTier,
+  type ProvisionSubscriptionResult,
+  type Subscription,
 } from "../core/contract.js";
 import type {
   StiggAddon,
@@ -37,20 +39,6 @@ import type {
   StiggProvisionResult,
   StiggSubscription,
 } from "./stiggClient.js";
-
-const BILLING_PERIODS: readonly BillingPeriod[] = ["MONTHLY", "ANNUALLY"];
-const BILLING_CADENCES: readonly BillingCadence[] = ["RECURRING", "ONE_OFF"];
-const PRICING_MODELS: readonly PricingModel[] = ["FLAT_FEE", "PER_UNIT", "USAGE_BASED"];
-const PRICING_TYPES: readonly PricingType[] = ["FREE", "PAID", "CUSTOM"];
-const TIERS_MODES: readonly TiersMode[] = ["VOLUME", "GRADUATED"];
-const SUBSCRIPTION_STATUSES: readonly SubscriptionStatus[] = [
-  "ACTIVE",
-  "IN_TRIAL",
-  "PAYMENT_PENDING",
-  "CANCELED",
-  "EXPIRED",
-  "NOT_STARTED",
-];
 
 export function plansFromPaywall(paywall: StiggPaywall): Plan[] {
   return paywall.plans.map(toPlan);
@@ -70,7 +58,7 @@ export function toPlan(plan: StiggPlan, index: number): Plan {
   if (plan.description) result.description = plan.description;
   if (plan.basePlan) result.basePlanId = plan.basePlan.id;
   const trial = plan.defaultTrialConfig;
-  const trialUnits = oneOf(upper(trial?.units), ["DAY", "MONTH"] as const);
+  const trialUnits = oneOf(upper(trial?.units), TRIAL_UNITS);
   if (trial && trial.duration > 0 && trialUnits) {
     result.defaultTrialConfig = { duration: trial.duration, units: trialUnits };
   }
@@ -141,7 +129,7 @@ function toTier(tier: StiggPriceTier): PriceTier {
 function toEntitlement(entitlement: StiggPackageEntitlement): Entitlement[] {
   if (entitlement.hiddenFromWidgets?.some((widget) => upper(widget) === "PAYWALL")) return [];
   const feature = entitlement.feature;
-  const featureType = oneOf(upper(feature.featureType), ["BOOLEAN", "NUMBER", "ENUM"] as const) ?? "BOOLEAN";
+  const featureType = oneOf(upper(feature.featureType), FEATURE_TYPES) ?? "BOOLEAN";
   const result: Entitlement = {
     featureId: feature.id,
     displayName: entitlement.displayNameOverride || feature.displayName || feature.id,

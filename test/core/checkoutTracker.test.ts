@@ -31,7 +31,7 @@ describe("checkout tracker", () => {
     const onCompleted = vi.fn();
     const states: string[] = [];
     tracker.subscribe(() => states.push(tracker.getState().status));
-    await tracker.finalize({ intent: { planId: "pro" }, loadCustomer: backend.load, onCompleted, timeoutMs: 10_000 });
+    await tracker.finalize({ purchase: { planId: "pro" }, loadCustomer: backend.load, onCompleted, timeoutMs: 10_000 });
     expect(backend.reads).toBe(3);
     expect(tracker.getState()).toEqual({ status: "completed", subscription: live("pro") });
     expect(onCompleted).toHaveBeenCalledWith(live("pro"));
@@ -40,7 +40,7 @@ describe("checkout tracker", () => {
 
   it("a trial counts as live", async () => {
     const tracker = createCheckoutTracker();
-    await tracker.finalize({ intent: { planId: "pro" }, loadCustomer: async () => customer(live("pro", "IN_TRIAL")) });
+    await tracker.finalize({ purchase: { planId: "pro" }, loadCustomer: async () => customer(live("pro", "IN_TRIAL")) });
     expect(tracker.getState()).toMatchObject({ status: "completed", subscription: { status: "IN_TRIAL" } });
   });
 
@@ -48,7 +48,7 @@ describe("checkout tracker", () => {
     const backend = laggingBackend(1_000);
     const tracker = createCheckoutTracker();
     const onPending = vi.fn();
-    await tracker.finalize({ intent: { planId: "pro" }, loadCustomer: backend.load, onPending, timeoutMs: 1_200 });
+    await tracker.finalize({ purchase: { planId: "pro" }, loadCustomer: backend.load, onPending, timeoutMs: 1_200 });
     expect(tracker.getState()).toEqual({ status: "pending", planId: "pro" });
     expect(onPending).toHaveBeenCalledTimes(1);
     // Backoff: 0 ms, then 500 ms; the next 1 s wait would pass the 1.2 s deadline.
@@ -59,7 +59,7 @@ describe("checkout tracker", () => {
     let reads = 0;
     const tracker = createCheckoutTracker();
     await tracker.finalize({
-      intent: { planId: "pro" },
+      purchase: { planId: "pro" },
       loadCustomer: async () => {
         reads += 1;
         if (reads === 1) throw new Error("offline");
@@ -71,15 +71,15 @@ describe("checkout tracker", () => {
 
   it("without a known intent, one fresh read completes it", async () => {
     const tracker = createCheckoutTracker();
-    await tracker.finalize({ intent: null, loadCustomer: async () => customer(live("basic")) });
+    await tracker.finalize({ purchase: null, loadCustomer: async () => customer(live("basic")) });
     expect(tracker.getState()).toEqual({ status: "completed", subscription: live("basic") });
   });
 
   it("a second finalize joins the first, and pause/resume carry on without a second run", async () => {
     const backend = laggingBackend(1);
     const tracker = createCheckoutTracker();
-    const first = tracker.finalize({ intent: { planId: "pro" }, loadCustomer: backend.load });
-    const second = tracker.finalize({ intent: { planId: "other" }, loadCustomer: backend.load });
+    const first = tracker.finalize({ purchase: { planId: "pro" }, loadCustomer: backend.load });
+    const second = tracker.finalize({ purchase: { planId: "other" }, loadCustomer: backend.load });
     tracker.pause();
     await new Promise((resolve) => setTimeout(resolve, 700));
     const readsWhilePaused = backend.reads;
@@ -95,7 +95,7 @@ describe("checkout tracker", () => {
     const tracker = createCheckoutTracker();
     // Asked in this order: mount (1), unmount (2), remount (3); delivered as 1, 3, 2.
     tracker.resume(1);
-    const done = tracker.finalize({ intent: { planId: "pro" }, loadCustomer: backend.load, timeoutMs: 10_000 });
+    const done = tracker.finalize({ purchase: { planId: "pro" }, loadCustomer: backend.load, timeoutMs: 10_000 });
     tracker.resume(3);
     tracker.pause(2);
     await done;
@@ -106,7 +106,7 @@ describe("checkout tracker", () => {
     const backend = laggingBackend(100);
     const tracker = createCheckoutTracker();
     tracker.resume(1);
-    void tracker.finalize({ intent: { planId: "pro" }, loadCustomer: backend.load, timeoutMs: 10_000 });
+    void tracker.finalize({ purchase: { planId: "pro" }, loadCustomer: backend.load, timeoutMs: 10_000 });
     tracker.pause(2);
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     expect(backend.reads).toBe(1);
@@ -126,7 +126,7 @@ describe("checkout tracker", () => {
       inFlight -= 1;
       return customer(live("free"));
     };
-    void tracker.finalize({ intent: { planId: "pro" }, loadCustomer: slowStaleRead, timeoutMs: 10_000 });
+    void tracker.finalize({ purchase: { planId: "pro" }, loadCustomer: slowStaleRead, timeoutMs: 10_000 });
     tracker.pause();
     tracker.resume();
     // One chain: reads at 0, 0.2 + 0.5, 0.9 + 1 s... Two chains would overlap and read twice as often.

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultCheckoutOptions, stripReturnMarker, withReturnMarker } from "../../src/core/returnMarker.js";
-import { readReturnMarker } from "../../src/core/returnMarkerReader.js";
+import { defaultCheckoutOptions, readReturnMarker, stripReturnMarker, withReturnMarker } from "../../src/core/returnMarker.js";
 
 describe("return markers", () => {
   it("default checkout options return to the current page with a marker, keeping its query", () => {

@@ -3,12 +3,8 @@
  * long it waits (the server's Retry-After when it sent one, bounded; else 0.5 s, then 1 s).
  */
 import { describe, expect, it } from "vitest";
-import { MAX_RETRY_WAIT_MS, retryDelay, shouldRetry } from "../../src/core/queryRetry.js";
+import { MAX_RETRY_WAIT_MS, retryDelay, shouldRetryProvision, shouldRetryQuery } from "../../src/core/queryRetry.js";
 import { UpgradeError, type UpgradeErrorCode } from "../../src/core/UpgradeError.js";
-
-/** As react-query calls it for reads, and as the provision coordinator calls it. */
-const shouldRetryQuery = (failureCount: number, failure: unknown) => shouldRetry(failureCount, failure);
-const shouldRetryProvision = (failureCount: number, failure: unknown) => shouldRetry(failureCount, failure, true);
 
 const error = (code: UpgradeErrorCode, status?: number, retryAfterMs?: number) =>
   new UpgradeError(code, code, { status, retryAfterMs });

@@ -48,10 +48,10 @@ describe("the built package", () => {
   });
 
   it("keeps one file per module, so an app's bundler can split off and tree-shake what the library loads lazily", () => {
-    for (const file of ["react/provisionFollowThrough.js", "core/schemas.js", "react/checkoutFinalization.js", "core/checkoutUrlGuard.js"]) {
+    for (const file of ["react/checkout/start.js", "core/schemas.js", "react/checkout/finish.js", "core/checkoutUrlGuard.js"]) {
       expect(existsSync(join(root, "dist", file))).toBe(true);
     }
-    expect(readFileSync(join(root, "dist/react/useCheckoutReturn.js"), "utf8")).toMatch(/import\("\.\/checkoutFinalization\.js"\)/);
+    expect(readFileSync(join(root, "dist/react/StiggProvider.js"), "utf8")).toMatch(/import\("\.\/checkout\/finish\.js"\)/);
   });
 
   it("the server entry runs in plain Node and its declarations name the public API", async () => {

@@ -22,7 +22,7 @@ serveDuringTests(upgradeServer);
 // load, which on a cold clean clone took longer than a query's 1 s wait (seen in CI); loading it
 // once here keeps the tests about what the user sees, not about the transform's speed.
 beforeAll(async () => {
-  await Promise.all([import("../../src/react/EmbeddedCheckoutHost.js"), import("../../src/react/embeddedCheckoutRuntime.js")]);
+  await import("../../src/react/checkout/embedded.js");
 }, 30_000);
 beforeEach(() => {
   window.history.replaceState(null, "", "/billing");

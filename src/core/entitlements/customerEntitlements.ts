@@ -4,9 +4,9 @@
  * usage the backend has recorded. The memory backend serves this; real backends (Stigg) compute
  * their own.
  */
-import { isLiveSubscription } from "../paywall/currentSubscription.js";
+import { isLiveSubscription } from "../subscriptions.js";
 import type { Customer, CustomerEntitlement, Entitlement, Plan } from "../contract.js";
-import { planEntitlements, withAddonEntitlements } from "./effectiveEntitlements.js";
+import { planEntitlements, withAddonEntitlements } from "./planEntitlements.js";
 
 export function customerEntitlements(
   customer: Pick<Customer, "subscriptions">,

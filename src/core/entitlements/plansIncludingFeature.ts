@@ -3,7 +3,7 @@
  * and, for NUMBER features, with room for what the customer uses now plus what they ask for.
  */
 import type { Plan } from "../contract.js";
-import { planEntitlements } from "./effectiveEntitlements.js";
+import { planEntitlements } from "./planEntitlements.js";
 
 export interface FeatureNeed {
   featureId: string;

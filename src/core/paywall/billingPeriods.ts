@@ -1,15 +1,15 @@
 /** The billing periods a paywall offers, and which one it opens on. */
-import type { BillingPeriod, Customer, Plan } from "../contract.js";
-import { currentSubscription } from "./currentSubscription.js";
+import { BILLING_PERIODS, type BillingPeriod, type Customer, type Plan } from "../contract.js";
+import { currentSubscription } from "../subscriptions.js";
 import { planOffersPeriod } from "./planPrice.js";
 import { isOneOff } from "./priceTotal.js";
 
-/** The switch always lists periods in this order, whatever order the plans list them in. */
-const PERIOD_ORDER: readonly BillingPeriod[] = ["MONTHLY", "ANNUALLY"];
-
-/** The periods any of `plans` has a recurring price point for, MONTHLY first (one-off fees have none). */
+/**
+ * The periods any of `plans` has a recurring price point for (one-off fees have none), in the
+ * contract's order (MONTHLY first) whatever order the plans list them in.
+ */
 export function billingPeriodsOffered(plans: readonly Plan[]): BillingPeriod[] {
-  return PERIOD_ORDER.filter((period) => plans.some((plan) => planOffersPeriod(plan, period)));
+  return BILLING_PERIODS.filter((period) => plans.some((plan) => planOffersPeriod(plan, period)));
 }
 
 export interface DefaultBillingPeriodInput {

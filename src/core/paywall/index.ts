@@ -31,15 +31,14 @@ export type { PriceKind, PriceText, PriceTextOptions } from "./priceText.js";
 
 export {
   PLAN_INTENTS,
-  hasTrialAvailable,
   isActionable,
   planIntent,
 } from "./planIntent.js";
 export type { PlanIntent, PlanIntentInput } from "./planIntent.js";
 export { planButtonLabel } from "./planButtonLabel.js";
 
-export { currentSubscription, isLiveSubscription } from "./currentSubscription.js";
-export type { CurrentSubscription } from "./currentSubscription.js";
+export { currentSubscription, hasTrialAvailable, isLiveSubscription } from "../subscriptions.js";
+export type { CurrentSubscription } from "../subscriptions.js";
 
 export { periodPrices, planPrice, planOffersPeriod, planUnitPrice } from "./planPrice.js";
 export type { PeriodPrices } from "./planPrice.js";

@@ -6,10 +6,10 @@
 import type { BillingPeriod, Customer, Plan } from "../contract.js";
 import { annualSavingsPercent } from "./annualSavings.js";
 import { billingPeriodsOffered, effectiveBillingPeriod } from "./billingPeriods.js";
-import { currentSubscription } from "./currentSubscription.js";
+import { currentSubscription, hasTrialAvailable } from "../subscriptions.js";
 import { entitlementText } from "./entitlementText.js";
 import { planButtonLabel } from "./planButtonLabel.js";
-import { hasTrialAvailable, isActionable, planIntent, type PlanIntent } from "./planIntent.js";
+import { isActionable, planIntent, type PlanIntent } from "./planIntent.js";
 import { planUnitPrice } from "./planPrice.js";
 import { pricePointsText, priceText, type PriceText } from "./priceText.js";
 import { priceUnits, unitsFor } from "./priceUnits.js";

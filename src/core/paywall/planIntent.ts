@@ -3,7 +3,7 @@
  * customer, selected period and quantity, plans), so the UI never decides in JSX.
  */
 import type { BillingPeriod, Customer, Plan } from "../contract.js";
-import { currentSubscription } from "./currentSubscription.js";
+import { currentSubscription, hasTrialAvailable } from "../subscriptions.js";
 import { planOffersPeriod, planUnitPrice } from "./planPrice.js";
 import { unitQuantityRange } from "./unitQuantity.js";
 import { sortPlans } from "./visiblePlans.js";
@@ -89,11 +89,4 @@ export function planIntent(input: PlanIntentInput): PlanIntent {
   const isHigher = !current || rank(plan) > rank(current.plan);
   if (!isHigher) return "DOWNGRADE";
   return hasTrialAvailable(plan, customer) ? "START_TRIAL" : "UPGRADE";
-}
-
-/** The paid plan offers a trial and the customer has not had one on it. */
-export function hasTrialAvailable(plan: Plan, customer: Customer | null | undefined): boolean {
-  if (plan.pricingType !== "PAID") return false;
-  if (!plan.defaultTrialConfig || plan.defaultTrialConfig.duration <= 0) return false;
-  return !customer?.trialedPlanIds?.includes(plan.id);
 }

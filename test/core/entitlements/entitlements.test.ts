@@ -3,7 +3,7 @@ import { demoPlans } from "../../../demo/catalog.js";
 import type { Customer, Plan } from "../../../src/core/contract.js";
 import { checkEntitlement } from "../../../src/core/entitlements/checkEntitlement.js";
 import { customerEntitlements } from "../../../src/core/entitlements/customerEntitlements.js";
-import { planEntitlements, withAddonEntitlements } from "../../../src/core/entitlements/effectiveEntitlements.js";
+import { planEntitlements, withAddonEntitlements } from "../../../src/core/entitlements/planEntitlements.js";
 import { plansIncludingFeature } from "../../../src/core/entitlements/plansIncludingFeature.js";
 
 const plan = (id: string) => demoPlans.find((candidate) => candidate.id === id)!;

@@ -1,5 +1,5 @@
-/** The subscription a customer is on now, among a set of plans. */
-import type { Customer, Plan, Subscription, SubscriptionStatus } from "../contract.js";
+/** What a customer's subscriptions say: which one is live, which plan they are on, which trials are left. */
+import type { Customer, Plan, Subscription, SubscriptionStatus } from "./contract.js";
 
 /** Statuses in which the customer has the plan now. PAYMENT_PENDING has not started yet. */
 const LIVE_STATUSES: readonly SubscriptionStatus[] = ["ACTIVE", "IN_TRIAL"];
@@ -38,4 +38,11 @@ export function currentSubscription(
 function startTime(subscription: Subscription): number {
   const time = Date.parse(subscription.startDate);
   return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+}
+
+/** The paid plan offers a trial and the customer has not had one on it. */
+export function hasTrialAvailable(plan: Plan, customer: Customer | null | undefined): boolean {
+  if (plan.pricingType !== "PAID") return false;
+  if (!plan.defaultTrialConfig || plan.defaultTrialConfig.duration <= 0) return false;
+  return !customer?.trialedPlanIds?.includes(plan.id);
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { saveCheckoutIntent, type CheckoutIntent, type StorageLike } from "../../src/core/checkoutIntent.js";
-import { takeCheckoutIntent } from "../../src/core/checkoutIntentReader.js";
+import { savePendingCheckout, takePendingCheckout, type PendingCheckout, type StorageLike } from "../../src/core/pendingCheckout.js";
 
 function memoryStorage(): StorageLike & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -12,7 +11,7 @@ function memoryStorage(): StorageLike & { data: Map<string, string> } {
   };
 }
 
-const intent: CheckoutIntent = {
+const pending: PendingCheckout = {
   customerId: "c1",
   planId: "pro",
   billingPeriod: "ANNUALLY",
@@ -21,26 +20,26 @@ const intent: CheckoutIntent = {
   savedAt: 1_000,
 };
 
-describe("checkout intent", () => {
+describe("pending checkout", () => {
   it("survives the round trip once, per endpoint", () => {
     const storage = memoryStorage();
-    saveCheckoutIntent(storage, "/api/a", intent);
-    expect(takeCheckoutIntent(storage, "/api/b", 2_000)).toBeNull();
-    expect(takeCheckoutIntent(storage, "/api/a", 2_000)).toEqual(intent);
-    expect(takeCheckoutIntent(storage, "/api/a", 2_000)).toBeNull();
+    savePendingCheckout(storage, "/api/a", pending);
+    expect(takePendingCheckout(storage, "/api/b", 2_000)).toBeNull();
+    expect(takePendingCheckout(storage, "/api/a", 2_000)).toEqual(pending);
+    expect(takePendingCheckout(storage, "/api/a", 2_000)).toBeNull();
   });
 
   it("ignores intents older than a day", () => {
     const storage = memoryStorage();
-    saveCheckoutIntent(storage, "/api", intent);
-    expect(takeCheckoutIntent(storage, "/api", intent.savedAt + 25 * 60 * 60 * 1000)).toBeNull();
+    savePendingCheckout(storage, "/api", pending);
+    expect(takePendingCheckout(storage, "/api", pending.savedAt + 25 * 60 * 60 * 1000)).toBeNull();
   });
 
   it("ignores garbage in storage", () => {
     const storage = memoryStorage();
-    for (const raw of ["{", "null", "[]", JSON.stringify({ ...intent, planId: 5 })]) {
+    for (const raw of ["{", "null", "[]", JSON.stringify({ ...pending, planId: 5 })]) {
       storage.data.set("react-upgrade-kit:checkout:/api", raw);
-      expect(takeCheckoutIntent(storage, "/api", 2_000)).toBeNull();
+      expect(takePendingCheckout(storage, "/api", 2_000)).toBeNull();
     }
   });
 
@@ -56,8 +55,8 @@ describe("checkout intent", () => {
         throw new Error("SecurityError");
       },
     };
-    expect(() => saveCheckoutIntent(throwing, "/api", intent)).not.toThrow();
-    expect(takeCheckoutIntent(throwing, "/api")).toBeNull();
-    expect(() => saveCheckoutIntent(undefined, "/api", intent)).not.toThrow();
+    expect(() => savePendingCheckout(throwing, "/api", pending)).not.toThrow();
+    expect(takePendingCheckout(throwing, "/api")).toBeNull();
+    expect(() => savePendingCheckout(undefined, "/api", pending)).not.toThrow();
   });
 });
