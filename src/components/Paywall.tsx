@@ -86,9 +86,9 @@ export function Paywall(props: PaywallProps): ReactNode {
           {text(texts.finishing)}
         </p>
       )}
-      {checkoutStatus === "pending" && (
+      {checkoutStatus === "unconfirmed" && (
         <p className={classFor("notice")} role="status">
-          {text(texts.checkoutPending)}
+          {text(texts.checkoutUnconfirmed)}
         </p>
       )}
       {model.periods.length > 1 && (

@@ -26,7 +26,7 @@ export interface CheckoutSettings {
   checkoutFinalizeTimeoutMs?: number;
   onCheckoutCompleted?: (event: { subscription: Subscription | null }) => void;
   onCheckoutCanceled?: () => void;
-  onCheckoutPending?: () => void;
+  onCheckoutUnconfirmed?: () => void;
 }
 
 /** An open embedded checkout. */

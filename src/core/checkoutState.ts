@@ -6,7 +6,7 @@ export type CheckoutState =
   | { status: "finalizing"; planId: string | null }
   | { status: "completed"; subscription: Subscription | null }
   /** Gave up waiting (timeout): the payment is probably still being processed. */
-  | { status: "pending"; planId: string | null }
+  | { status: "unconfirmed"; planId: string | null }
   | { status: "canceled" };
 
 export const IDLE_CHECKOUT: CheckoutState = { status: "idle" };

@@ -19,7 +19,7 @@ export interface FinalizeOptions {
   /** How long to wait for the plan to become live. Default 30 s. */
   timeoutMs?: number;
   onCompleted?: (subscription: Subscription | null) => void;
-  onPending?: () => void;
+  onUnconfirmed?: () => void;
 }
 
 export interface CheckoutTracker {
@@ -92,8 +92,8 @@ export function createCheckoutTracker(
     const delay = POLL_DELAYS_MS[Math.min(current.attempt, POLL_DELAYS_MS.length - 1)] ?? 4_000;
     current.attempt += 1;
     if (now() + delay > current.deadline) {
-      finish({ status: "pending", planId });
-      current.options.onPending?.();
+      finish({ status: "unconfirmed", planId });
+      current.options.onUnconfirmed?.();
       return;
     }
     timer = setTimeout(() => void poll(), delay);

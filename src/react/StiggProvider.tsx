@@ -49,7 +49,7 @@ export interface StiggProviderProps {
   /** The user came back from checkout without paying, or closed the embedded checkout. */
   onCheckoutCanceled?: () => void;
   /** Gave up waiting for the plan to go live; the payment is probably still being processed. */
-  onCheckoutPending?: () => void;
+  onCheckoutUnconfirmed?: () => void;
   children?: ReactNode;
 }
 
@@ -139,7 +139,7 @@ function useCheckoutReturn(context: StiggContextValue): void {
         (module) => module.finishReturn(context),
         // The code could not load (offline, a deploy removed the chunk): do not hold the buttons
         // forever; the payment may well have gone through.
-        () => finalizing() && checkout.state.set({ status: "pending", planId: null }),
+        () => finalizing() && checkout.state.set({ status: "unconfirmed", planId: null }),
       );
     }
     return unmount;

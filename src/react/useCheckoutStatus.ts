@@ -7,7 +7,7 @@ const serverState = () => IDLE_CHECKOUT;
 
 /**
  * What happened to the last checkout: "finalizing" while the bought plan is not live yet (hold back
- * upgrade buttons), then "completed" (with the subscription), "pending" (gave up waiting; the
+ * upgrade buttons), then "completed" (with the subscription), "unconfirmed" (gave up waiting; the
  * payment is probably still processing) or "canceled". `reset()` returns to "idle".
  */
 export function useCheckoutStatus(): CheckoutState & { reset: () => void } {

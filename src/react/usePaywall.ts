@@ -69,7 +69,7 @@ export interface UsePaywallResult {
   /** The provision's state. */
   provisionStatus: ProvisionStatus;
   provisionError: UpgradeError | null;
-  /** After a checkout: "finalizing" until the bought plan is live, then "completed" or "pending". */
+  /** After a checkout: "finalizing" until the bought plan is live, then "completed" or "unconfirmed". */
   checkoutStatus: CheckoutState["status"];
   /** Every plan button waits: a provision is running, a checkout is open, or one is finalizing. */
   locked: boolean;

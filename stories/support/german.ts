@@ -100,7 +100,7 @@ export const germanTexts: PaywallTexts = {
   retry: "Erneut versuchen",
   empty: "Keine Tarife verfügbar",
   finishing: "Ihr Tarifwechsel wird abgeschlossen…",
-  checkoutPending: "Ihre Zahlung wird bestätigt. Ihr neuer Tarif erscheint gleich hier.",
+  checkoutUnconfirmed: "Ihre Zahlung wird bestätigt. Ihr neuer Tarif erscheint gleich hier.",
   provisionError: ({ message }) =>
     message
       ? `Der Wechsel konnte nicht gestartet werden: ${message}`

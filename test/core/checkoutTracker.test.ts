@@ -47,10 +47,10 @@ describe("checkout tracker", () => {
   it("gives up at the deadline as pending, without throwing", async () => {
     const backend = laggingBackend(1_000);
     const tracker = createCheckoutTracker();
-    const onPending = vi.fn();
-    await tracker.finalize({ purchase: { planId: "pro" }, loadCustomer: backend.load, onPending, timeoutMs: 1_200 });
-    expect(tracker.getState()).toEqual({ status: "pending", planId: "pro" });
-    expect(onPending).toHaveBeenCalledTimes(1);
+    const onUnconfirmed = vi.fn();
+    await tracker.finalize({ purchase: { planId: "pro" }, loadCustomer: backend.load, onUnconfirmed, timeoutMs: 1_200 });
+    expect(tracker.getState()).toEqual({ status: "unconfirmed", planId: "pro" });
+    expect(onUnconfirmed).toHaveBeenCalledTimes(1);
     // Backoff: 0 ms, then 500 ms; the next 1 s wait would pass the 1.2 s deadline.
     expect(backend.reads).toBe(2);
   });

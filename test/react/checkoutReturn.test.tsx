@@ -146,17 +146,17 @@ describe("return from a hosted checkout", () => {
     expect(`${window.location.pathname}${window.location.search}${window.location.hash}`).toBe("/billing?q=a%20b&flag&x=1+2#pricing");
   });
 
-  it("gives up after the timeout: a notice, onCheckoutPending, no error", async () => {
+  it("gives up after the timeout: a notice, onCheckoutUnconfirmed, no error", async () => {
     const beforePaying = await snapshotCustomer();
     const first = renderWithProvider(<Paywall />);
     const returnUrl = await buyBasicAndReturn(first.navigations);
     first.unmount();
     lagCustomerUntil(beforePaying, () => false);
     window.history.replaceState(null, "", returnUrl);
-    const onCheckoutPending = vi.fn();
-    renderWithProvider(<Paywall />, { onCheckoutPending, checkoutFinalizeTimeoutMs: 800 });
+    const onCheckoutUnconfirmed = vi.fn();
+    renderWithProvider(<Paywall />, { onCheckoutUnconfirmed, checkoutFinalizeTimeoutMs: 800 });
     expect(await screen.findByText(/Your payment is being confirmed/, {}, { timeout: 3_000 })).toBeTruthy();
-    expect(onCheckoutPending).toHaveBeenCalledTimes(1);
+    expect(onCheckoutUnconfirmed).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole("alert")).toBeNull();
   });
 

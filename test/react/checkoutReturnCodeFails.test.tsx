@@ -50,7 +50,7 @@ describe("a return whose finish code fails to load", () => {
         <Paywall />
       </>,
     );
-    await waitFor(() => expect(screen.getByTestId("checkout-status").textContent).toBe("pending"));
+    await waitFor(() => expect(screen.getByTestId("checkout-status").textContent).toBe("unconfirmed"));
     expect(await screen.findByText(/being confirmed/)).toBeTruthy();
   });
 });

@@ -110,7 +110,7 @@ export interface PaywallTexts {
   /** While the app confirms a checkout that came back. */
   finishing: TextValue;
   /** The checkout came back but the plan is not live yet after the wait (webhook lag). */
-  checkoutPending: TextValue;
+  checkoutUnconfirmed: TextValue;
   /**
    * A provision failed. `message` is the backend's own message for the user (an error answer with
    * a code, e.g. "Your card was declined"), or "" when no answer came (network, timeout...): the
@@ -176,7 +176,7 @@ export const defaultPaywallTexts: PaywallTexts = {
   retry: "Try again",
   empty: "No plans available",
   finishing: "Finishing your upgrade…",
-  checkoutPending: "Your payment is being confirmed. Your new plan will appear here shortly.",
+  checkoutUnconfirmed: "Your payment is being confirmed. Your new plan will appear here shortly.",
   provisionError: ({ message }) =>
     message ? `The upgrade could not be started: ${message}` : "The upgrade could not be started. Please try again.",
   redirecting: "Opening checkout…",

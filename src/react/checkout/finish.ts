@@ -64,7 +64,7 @@ export function finishCheckout(context: StiggContextValue, purchase: Pick<Pendin
       void queryClient.invalidateQueries({ queryKey: queryKeys.all(endpoint) });
       checkout.settings().onCheckoutCompleted?.({ subscription });
     },
-    onPending: () => checkout.settings().onCheckoutPending?.(),
+    onUnconfirmed: () => checkout.settings().onCheckoutUnconfirmed?.(),
   });
   // This code arrives late: the provider may have unmounted meanwhile (it resumes on remount).
   if (!checkout.isMounted()) tracker.pause();
