@@ -47,6 +47,19 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/**
+ * The customer is already on Free: the button says so (`data-state="current"`) and is disabled, as
+ * the Paywall's card for the current plan is. `disabled={false}` would enable it anyway.
+ */
+export const CurrentPurchase: Story = {
+  args: { planId: "plan-free", billingPeriod: undefined, children: "Free" },
+  play: async ({ canvas }) => {
+    const button = await canvas.findByRole("button", { name: "Free" });
+    await waitFor(() => expect(button).toHaveAttribute("data-state", "current"));
+    await expect(button).toBeDisabled();
+  },
+};
+
 /** Basic needs payment: a click opens the checkout (captured here, shown below the story). */
 export const Plain: Story = {
   play: async ({ canvas, userEvent }) => {

@@ -1,5 +1,5 @@
 /** What a customer's subscriptions say: which one is live, which plan they are on, which trials are left. */
-import type { Customer, Plan, Subscription, SubscriptionStatus } from "./contract.js";
+import type { BillingPeriod, Customer, Plan, Subscription, SubscriptionAddon, SubscriptionStatus } from "./contract.js";
 
 /** Statuses in which the customer has the plan now. PAYMENT_PENDING has not started yet. */
 const LIVE_STATUSES: readonly SubscriptionStatus[] = ["ACTIVE", "IN_TRIAL"];
@@ -45,4 +45,33 @@ export function hasTrialAvailable(plan: Plan, customer: Customer | null | undefi
   if (plan.pricingType !== "PAID") return false;
   if (!plan.defaultTrialConfig || plan.defaultTrialConfig.duration <= 0) return false;
   return !customer?.trialedPlanIds?.includes(plan.id);
+}
+
+export interface PurchaseSelection {
+  planId: string;
+  billingPeriod?: BillingPeriod;
+  unitQuantity?: number;
+  addons?: readonly SubscriptionAddon[];
+}
+
+/**
+ * Whether buying `selection` would change nothing: a live subscription is on its plan, and on
+ * each of its period, quantity and add-ons that it names. A button for it has nothing to do.
+ */
+export function isCurrentPurchase(customer: Customer | null | undefined, selection: PurchaseSelection): boolean {
+  return (customer?.subscriptions ?? []).some(
+    (subscription) =>
+      isLiveSubscription(subscription) &&
+      subscription.planId === selection.planId &&
+      (selection.billingPeriod === undefined || subscription.billingPeriod === selection.billingPeriod) &&
+      (selection.unitQuantity === undefined || subscription.unitQuantity === selection.unitQuantity) &&
+      (selection.addons === undefined || sameAddons(subscription.addons ?? [], selection.addons)),
+  );
+}
+
+function sameAddons(bought: readonly SubscriptionAddon[], wanted: readonly SubscriptionAddon[]): boolean {
+  return (
+    bought.length === wanted.length &&
+    wanted.every((addon) => bought.some((owned) => owned.addonId === addon.addonId && owned.quantity === addon.quantity))
+  );
 }

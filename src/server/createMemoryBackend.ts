@@ -52,6 +52,14 @@ export interface MemoryBackendOptions {
   activationDelayMs?: number;
   /** Recorded feature usage per customer (`{ [customerId]: { [featureId]: used } }`). */
   usage?: Record<string, Record<string, number>>;
+  /**
+   * Share customers, checkout sessions and usage with every other memory backend of this name in
+   * the process, even one created by another copy of this module: a framework that bundles the API
+   * route and the server-rendered page apart (Next.js) runs `createMemoryBackend` once per bundle,
+   * and without this each would remember its own purchases. The first backend of a name starts the
+   * state (`customers`, `usage`); later ones keep it. Plans and the other options stay each backend's own.
+   */
+  sharedAs?: string;
 }
 
 /** A snapshot for tests and dev tools; mutating it does not touch the backend. */
@@ -100,44 +108,72 @@ interface StoredCheckoutSession {
   cancelUrl: string;
 }
 
+/** What the backend changes as it runs: all of it in one object, so that it can be shared. */
+interface MemoryState {
+  customers: Map<string, StoredCustomer>;
+  sessions: Map<string, StoredCheckoutSession>;
+  usage: Record<string, Record<string, number>>;
+  /** Paid checkouts whose subscription starts later (simulated webhook lag). */
+  pendingActivations: { order: Order; at: number }[];
+}
+
+function blankState(): MemoryState {
+  return { customers: new Map(), sessions: new Map(), usage: {}, pendingActivations: [] };
+}
+
+/**
+ * Where `sharedAs` states live: on `globalThis` under a registered symbol, not in this module,
+ * because a bundler may evaluate this module more than once in one process (Next.js builds route
+ * handlers and server components as separate module graphs), and each copy must see one state.
+ */
+const SHARED_STATES = Symbol.for("react-upgrade-kit.memoryBackendStates");
+
+function sharedStateOf(name: string): { state: MemoryState; created: boolean } {
+  const registry = globalThis as { [SHARED_STATES]?: Map<string, MemoryState> };
+  const states = (registry[SHARED_STATES] ??= new Map());
+  const existing = states.get(name);
+  if (existing) return { state: existing, created: false };
+  const state = blankState();
+  states.set(name, state);
+  return { state, created: true };
+}
+
 export function createMemoryBackend(options: MemoryBackendOptions): MemoryBackend {
   const now = options.now ?? (() => new Date());
   const plans = validatePlans(options.plans);
   const initialCustomers = validateCustomers(options.customers ?? []);
 
-  let customers = new Map<string, StoredCustomer>();
-  const sessions = new Map<string, StoredCheckoutSession>();
-  let usage: Record<string, Record<string, number>> = {};
-  /** Paid checkouts whose subscription starts later (simulated webhook lag). */
-  let pendingActivations: { order: Order; at: number }[] = [];
+  const shared = options.sharedAs === undefined ? undefined : sharedStateOf(options.sharedAs);
+  const state: MemoryState = shared?.state ?? blankState();
   const activationDelayMs = options.activationDelayMs ?? 0;
 
   function reset(): void {
-    customers = new Map(initialCustomers.map((customer) => [customer.id, structuredClone(customer)]));
-    sessions.clear();
-    usage = structuredClone(options.usage ?? {});
-    pendingActivations = [];
+    state.customers = new Map(initialCustomers.map((customer) => [customer.id, structuredClone(customer)]));
+    state.sessions.clear();
+    state.usage = structuredClone(options.usage ?? {});
+    state.pendingActivations = [];
   }
-  reset();
+  // A second backend sharing the state (the same module evaluated again) keeps what was bought.
+  if (!shared || shared.created) reset();
 
   /** Starts the subscriptions whose (simulated) webhook has arrived; called before every read. */
   function applyDueActivations(): void {
     const time = now().getTime();
-    const due = pendingActivations.filter((pending) => pending.at <= time);
-    pendingActivations = pendingActivations.filter((pending) => pending.at > time);
+    const due = state.pendingActivations.filter((pending) => pending.at <= time);
+    state.pendingActivations = state.pendingActivations.filter((pending) => pending.at > time);
     for (const { order } of due) startSubscription(order, "ACTIVE");
   }
 
   function toCustomer(customer: StoredCustomer): Customer {
     return {
       ...structuredClone(customer),
-      entitlements: customerEntitlements(customer, [...plans.values()], usage[customer.id]),
+      entitlements: customerEntitlements(customer, [...plans.values()], state.usage[customer.id]),
     };
   }
 
   /** The demo signs in arbitrary ids, so an unknown id is a new customer, not an error. */
   function customerFor(customerId: string): StoredCustomer {
-    return cachedIn(customers, customerId, () => ({ id: customerId, subscriptions: [], hasPaymentMethod: false, trialedPlanIds: [] }));
+    return cachedIn(state.customers, customerId, () => ({ id: customerId, subscriptions: [], hasPaymentMethod: false, trialedPlanIds: [] }));
   }
 
   function productOf(planId: string): string {
@@ -146,7 +182,7 @@ export function createMemoryBackend(options: MemoryBackendOptions): MemoryBacken
 
   function assertSubscriptionIdFree(subscriptionId: string | undefined): void {
     if (subscriptionId === undefined) return;
-    for (const customer of customers.values()) {
+    for (const customer of state.customers.values()) {
       if (customer.subscriptions.some((subscription) => subscription.id === subscriptionId)) {
         throw new BackendError("SUBSCRIPTION_ID_TAKEN", 409, `Subscription id "${subscriptionId}" is already used.`);
       }
@@ -205,12 +241,12 @@ export function createMemoryBackend(options: MemoryBackendOptions): MemoryBacken
       successUrl: checkoutOptions?.successUrl ?? fallbackUrl,
       cancelUrl: checkoutOptions?.cancelUrl ?? fallbackUrl,
     };
-    sessions.set(id, session);
+    state.sessions.set(id, session);
     return session;
   }
 
   function sessionFor(sessionId: string): StoredCheckoutSession {
-    const session = sessions.get(sessionId);
+    const session = state.sessions.get(sessionId);
     if (!session) {
       throw new BackendError("CHECKOUT_SESSION_NOT_FOUND", 404, "This checkout session does not exist.");
     }
@@ -224,7 +260,7 @@ export function createMemoryBackend(options: MemoryBackendOptions): MemoryBacken
 
   const checkout: MemoryCheckoutSessions = {
     get(sessionId: string): CheckoutSessionView | null {
-      const session = sessions.get(sessionId);
+      const session = state.sessions.get(sessionId);
       return session ? structuredClone(session.view) : null;
     },
 
@@ -234,7 +270,7 @@ export function createMemoryBackend(options: MemoryBackendOptions): MemoryBacken
       if (session.view.status === "PAID") return { redirectTo: session.successUrl };
       if (session.view.status !== "OPEN") throw closedSessionError(session.view.status);
       if (activationDelayMs > 0) {
-        pendingActivations.push({ order: session.order, at: now().getTime() + activationDelayMs });
+        state.pendingActivations.push({ order: session.order, at: now().getTime() + activationDelayMs });
       } else {
         startSubscription(session.order, "ACTIVE");
       }
@@ -295,14 +331,14 @@ export function createMemoryBackend(options: MemoryBackendOptions): MemoryBacken
     reset,
 
     setUsage(customerId, featureId, used) {
-      usage[customerId] = { ...usage[customerId], [featureId]: used };
+      state.usage[customerId] = { ...state.usage[customerId], [featureId]: used };
     },
 
     getState() {
       applyDueActivations();
       return {
-        customers: [...customers.values()].map(toCustomer),
-        checkoutSessions: [...sessions.values()].map((session) => structuredClone(session.view)),
+        customers: [...state.customers.values()].map(toCustomer),
+        checkoutSessions: [...state.sessions.values()].map((session) => structuredClone(session.view)),
       };
     },
   };
