@@ -89,7 +89,7 @@ export default defineConfig({
           // Prints the Chromium version before any test runs (it is the same browser the stories use).
           globalSetup: ["test/setup/chromiumVersion.ts"],
           environment: "node",
-          include: ["test/browser/**/*.test.ts"],
+          include: ["test/browser/**/*.test.ts", "test/examples/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

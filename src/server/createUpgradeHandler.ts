@@ -82,7 +82,7 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
     store,
     lockTtlMs,
     claimTtlMs,
-    checkoutBaseUrl: (url: URL) => `${ownOrigins(url)[0]}${basePath}${CHECKOUT_PATH}`,
+    checkoutBaseUrl: (request: Request, url: URL) => `${checkoutOrigin(request, url)}${basePath}${CHECKOUT_PATH}`,
     report,
   };
   const provision: ProvisionRouteContext = {
@@ -92,6 +92,17 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
     catalog: createCatalogCache(backend, catalogTtlMs),
     provision: (params, idempotencyKey, request, url) => provisionIdempotently(idempotent, params, idempotencyKey, request, url),
   };
+
+  /**
+   * The dev checkout opens on the page's own origin when that is one of ours (the browser accepts a
+   * checkout link on its own origin; "localhost" and "127.0.0.1" are two), else on the first one.
+   * Only configured origins qualify: the Origin header picks among them, it never adds one.
+   */
+  function checkoutOrigin(request: Request, url: URL): string {
+    const own = ownOrigins(url);
+    const pageOrigin = request.headers.get("origin");
+    return pageOrigin !== null && own.includes(pageOrigin) ? pageOrigin : own[0]!;
+  }
 
   function handles(pathname: string): boolean {
     return pathname === basePath || pathname.startsWith(`${basePath}/`);

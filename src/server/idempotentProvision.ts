@@ -22,7 +22,7 @@ export interface IdempotentProvisionContext {
   /** How long a claimed key stays the claimant's, and how long a repeat waits for its answer. */
   claimTtlMs: number;
   /** Where the backend's dev checkout links point, for this request. */
-  checkoutBaseUrl(url: URL): string;
+  checkoutBaseUrl(request: Request, url: URL): string;
   /** Told about failures that must not change the answer (keeping it, releasing the lock). */
   report(error: unknown, request: Request): void;
 }
@@ -151,7 +151,7 @@ async function runProvision(
 ): Promise<{ status: number; body: string }> {
   const { backend, beforeProvision } = context;
   try {
-    const checkoutBaseUrl = context.checkoutBaseUrl(url);
+    const checkoutBaseUrl = context.checkoutBaseUrl(request, url);
     const prepared = beforeProvision ? await runBeforeProvision(beforeProvision, params, request) : params;
     const result = await backend.provisionSubscription(prepared, { checkoutBaseUrl, request });
     return { status: 200, body: JSON.stringify(result) };

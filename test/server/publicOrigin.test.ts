@@ -73,6 +73,30 @@ describe("publicOrigin", () => {
     expect((await post(`http://${EVIL}`)).status).toBe(403);
   });
 
+  it("the dev checkout opens on the page's origin when it is one of publicOrigin, else on the first", async () => {
+    const { handler } = createTestApp({ handler: { publicOrigin: ["http://127.0.0.1:3000", "http://localhost:3000"] } });
+    const { origin } = await start(toNodeListener(handler));
+    const checkoutFrom = async (pageOrigin: string | null) => {
+      const answer = await sendWithHost({
+        url: `${origin}/api/upgrade/provision-subscription`,
+        method: "POST",
+        host: "localhost:3000",
+        headers: {
+          "Content-Type": "application/json",
+          [CUSTOMER_HEADER]: crypto.randomUUID(),
+          "Idempotency-Key": crypto.randomUUID(),
+          ...(pageOrigin === null ? {} : { Origin: pageOrigin }),
+        },
+        body: JSON.stringify({ planId: "basic" }),
+        timeoutMs: 5000,
+      });
+      return new URL((JSON.parse(answer.text) as { checkoutUrl: string }).checkoutUrl).origin;
+    };
+    expect(await checkoutFrom("http://localhost:3000")).toBe("http://localhost:3000");
+    expect(await checkoutFrom("http://127.0.0.1:3000")).toBe("http://127.0.0.1:3000");
+    expect(await checkoutFrom(null)).toBe("http://127.0.0.1:3000");
+  });
+
   describe("when it is missing", () => {
     afterEach(() => {
       vi.unstubAllEnvs();
