@@ -11,71 +11,23 @@
  * the tarball's hash (`npm pack` is byte-for-byte reproducible); the app's files are copied afresh
  * each run. SCREENSHOT_DIR=/tmp also writes vite-example-*.png after the payment.
  */
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/chromium.js";
 import { guardBrowserConsole } from "../support/pageGuard.js";
+import { examplesCacheRoot, NPM, packLibrary, run } from "./packLibrary.js";
 
 // A console error, page error or unhandled rejection in any page fails the test that caused it.
 guardBrowserConsole();
 
 const root = join(import.meta.dirname, "../..");
 const exampleDir = join(root, "examples/vite-react18");
-const cacheRoot = join(tmpdir(), "react-upgrade-kit-examples");
-const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
-
-interface RunResult {
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command; a failure names the step, the command and the end of its output. */
-function run(step: string, command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      command,
-      args,
-      { cwd: options.cwd, env: { ...process.env, ...options.env }, timeout: options.timeoutMs ?? 240_000, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (!error) return resolve({ stdout, stderr });
-        const tail = `${stdout}\n${stderr}`.trim().split("\n").slice(-40).join("\n");
-        reject(new Error(`${step} failed: \`${command} ${args.join(" ")}\` in ${options.cwd} (${error.message.split("\n")[0]})\n${tail}`));
-      },
-    );
-  });
-}
-
-/**
- * `npm run build` + `npm pack`, but built into a directory of its own: test/package/build.test.ts
- * rebuilds the repository's dist/ (emptying it first) while other files run. Same files, same bytes.
- */
-async function packLibrary(): Promise<string> {
-  const own = join(cacheRoot, `pack-vite-react18-${process.pid}`);
-  const stage = join(own, "stage");
-  rmSync(own, { recursive: true, force: true });
-  mkdirSync(stage, { recursive: true });
-  const node = process.execPath;
-  await run("library build (vite)", node, [join(root, "node_modules/vite/bin/vite.js"), "build", "--outDir", join(stage, "dist"), "--emptyOutDir", "--logLevel", "warn"], {
-    cwd: root,
-    env: { NODE_ENV: "production" },
-  });
-  await run("library build (declarations)", node, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", join(stage, "dist")], { cwd: root });
-  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { files: string[] };
-  for (const entry of ["package.json", ...manifest.files.filter((file) => file !== "dist")]) {
-    cpSync(join(root, entry), join(stage, entry), { recursive: true });
-  }
-  const { stdout } = await run("npm pack", NPM, ["pack", "--json", "--pack-destination", own], { cwd: stage });
-  rmSync(stage, { recursive: true, force: true });
-  const [packed] = JSON.parse(stdout) as { filename: string }[];
-  if (!packed) throw new Error(`npm pack printed no file: ${stdout}`);
-  return join(own, packed.filename);
-}
+const cacheRoot = examplesCacheRoot;
 
 const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
 

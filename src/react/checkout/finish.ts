@@ -50,21 +50,20 @@ export function finishCheckout(context: StiggContextValue, purchase: Pick<Pendin
   void tracker.finalize({
     purchase: purchase === undefined ? takePendingCheckout(sessionStorageOrUndefined(), endpoint) : purchase,
     timeoutMs: settings.checkoutFinalizeTimeoutMs,
-    // fetchQuery with staleTime 0 always asks the backend and puts the answer in the cache, so
-    // every component showing the customer updates with each poll.
-    loadCustomer: () =>
-      customerId === null
-        ? Promise.resolve(null)
-        : queryClient.fetchQuery({
-            queryKey: queryKeys.customer(endpoint, customerId),
-            queryFn: () => client.getCustomer(customerId),
-            staleTime: 0,
-          }),
+    // Straight from the backend, not through the query cache: this runs in the first effects of a
+    // page that may still be streaming server-rendered parts, and a customer query created now
+    // would make their <HydrationBoundary> hydrate it only after rendering (TanStack Query defers
+    // existing queries), so they would render "loading" over the server's HTML: a hydration
+    // mismatch. The cache is refreshed once the wait ends, either way.
+    loadCustomer: () => (customerId === null ? Promise.resolve(null) : client.getCustomer(customerId)),
     onCompleted: (subscription) => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.all(endpoint) });
       checkout.settings().onCheckoutCompleted?.({ subscription });
     },
-    onUnconfirmed: () => checkout.settings().onCheckoutUnconfirmed?.(),
+    onUnconfirmed: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.all(endpoint) });
+      checkout.settings().onCheckoutUnconfirmed?.();
+    },
   });
   // This code arrives late: the provider may have unmounted meanwhile (it resumes on remount).
   if (!checkout.isMounted()) tracker.pause();
