@@ -31,6 +31,12 @@ export interface ConformanceOptions {
   planId?: string;
   /** Run the checks that provision for real (default true). */
   provision?: boolean;
+  /**
+   * Also check that one customer cannot flood the idempotency records: provisions with new keys
+   * until the endpoint answers 429 (at most FLOOD_LIMIT of them, each provisioning for real), then
+   * the first key must still replay. Default false.
+   */
+  flood?: boolean;
   /** Per request, in milliseconds. Default 10 000. */
   timeoutMs?: number;
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
@@ -51,6 +57,9 @@ export interface ConformanceReport {
   /** No check failed (skipped ones do not count against it). */
   passed: boolean;
 }
+
+/** The most new-key provisions the flood check sends before saying records are unbounded. */
+export const FLOOD_LIMIT = 1000;
 
 /** A host that cannot exist (RFC 2606), for the foreign-origin checks. */
 const FOREIGN_HOST = "conformance-check.invalid";
@@ -433,6 +442,34 @@ export async function runConformanceChecks(options: ConformanceOptions): Promise
           identified({ [IDEMPOTENCY_KEY_HEADER]: `conformance-${runId}` }),
         );
         return expectError(answer, 422);
+      },
+    },
+    {
+      name: "Idempotency records are bounded per customer: a flood of new keys is 429 with Retry-After, the first key still replays",
+      async run() {
+        needsProvisioning();
+        if (!options.flood) throw skip("pass --flood: it sends up to 1000 provisions with new keys");
+        const first = seen.firstAnswer;
+        if (!first) throw skip("needs a provision answer");
+        for (let sent = 1; sent <= FLOOD_LIMIT; sent += 1) {
+          const answer = await postJson(ROUTES.provisionSubscription, plansToBuy(), identified());
+          if (answer.status === 429) {
+            const retryAfter = answer.headers.get("retry-after");
+            if (!retryAfter) throw fail("429 without Retry-After");
+            // The flood must have cost nobody a record: the first request's key still replays.
+            const replay = await postJson(
+              ROUTES.provisionSubscription,
+              plansToBuy(),
+              identified({ [IDEMPOTENCY_KEY_HEADER]: `conformance-${runId}` }),
+            );
+            if (replay.status !== first.status || !sameJson(replay.json, first.json)) {
+              throw fail(`after the flood the first key no longer replays: ${replay.status} ${excerpt(replay.text)}`);
+            }
+            return `429 after ${sent} new keys, Retry-After: ${retryAfter}; the first key still replays`;
+          }
+          if (answer.status >= 500) throw fail(`new key number ${sent}: ${answer.status}${errorSuffix(answer)}`);
+        }
+        throw fail(`${FLOOD_LIMIT} provisions with new keys were all taken: one customer's records are not bounded`);
       },
     },
     {

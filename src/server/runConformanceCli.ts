@@ -1,6 +1,6 @@
 /**
  * `react-upgrade-kit check <endpoint-url> [--customer-id ID] [--header 'Name: value']...
- * [--plan-id ID] [--no-provision] [--timeout MS]`: parses the arguments, runs the checks, prints
+ * [--plan-id ID] [--no-provision] [--flood] [--timeout MS]`: parses the arguments, runs the checks, prints
  * the table. Exit code 0 when every check passed or was skipped, 1 when one failed, 2 for a usage
  * error. Kept free of `process` so tests can run it in-process with their own output.
  */
@@ -22,6 +22,8 @@ Runs the react-upgrade-kit endpoint contract checks against a running backend.
   --header 'Name: value'  sent on identified requests (repeatable), e.g. 'Cookie: session=...'
   --plan-id ID            the plan the provision checks buy (default: first FREE, else first PAID)
   --no-provision          skip the checks that provision for real
+  --flood                 also check that one customer's idempotency records are bounded: sends
+                          new-key provisions until a 429 (at most 1000; they provision for real)
   --timeout MS            per request (default 10000)
 
 The provision checks create a subscription: run them against a development backend.
@@ -50,6 +52,7 @@ export function parseConformanceArgs(argv: readonly string[]): Parsed {
       else if (arg === "--customer-id") options.customerId = value();
       else if (arg === "--plan-id") options.planId = value();
       else if (arg === "--no-provision") options.provision = false;
+      else if (arg === "--flood") options.flood = true;
       else if (arg === "--timeout") {
         const timeoutMs = Number(value());
         if (!(timeoutMs > 0)) return { ok: false, message: "--timeout must be a positive number of milliseconds" };

@@ -61,10 +61,11 @@ function statusOf(report: ConformanceReport, namePart: string): string {
 describe("the CLI against our handler", () => {
   it("passes every check on node:http, and says so", { timeout: 60_000 }, async () => {
     const endpoint = await serveTestApp();
-    const { code, stdout } = await cli("check", endpoint, "--customer-id", "c1", "--header", `${CUSTOMER_HEADER}: c1`);
+    const { code, stdout } = await cli("check", endpoint, "--customer-id", "c1", "--header", `${CUSTOMER_HEADER}: c1`, "--flood");
     expect(stdout).toContain(`react-upgrade-kit check ${endpoint}`);
     expect(stdout).not.toMatch(/\b(FAIL|SKIP)\b/);
-    expect(stdout).toMatch(/^23 passed, 0 failed, 0 skipped$/m);
+    expect(stdout).toMatch(/^24 passed, 0 failed, 0 skipped$/m);
+    expect(stdout).toMatch(/PASS {2}Idempotency records are bounded per customer.+429 after 100 new keys, Retry-After: \d+/);
     expect(stdout).toContain("The endpoint follows the contract.");
     expect(code).toBe(0);
   });
@@ -80,7 +81,7 @@ describe("the CLI against our handler", () => {
       return app;
     });
     const { code, stdout } = await cli("check", `${origin}/api/upgrade`, "-H", `${CUSTOMER_HEADER}: c1`, "--plan-id", "basic");
-    expect(stdout).toMatch(/^23 passed, 0 failed, 0 skipped$/m);
+    expect(stdout).toMatch(/^23 passed, 0 failed, 1 skipped$/m);
     expect(stdout).toContain('PAYMENT_REQUIRED for plan "basic"');
     expect(code).toBe(0);
   });
@@ -139,7 +140,7 @@ describe("each check can fail on its own", () => {
   }
 
   it("all pass on the default handler", async () => {
-    const result = await report();
+    const result = await runConformanceChecks({ endpoint: await serveTestApp(), headers: identity, customerId: "c1", flood: true });
     expect(result.checks.filter((check) => check.status !== "pass")).toEqual([]);
     expect(result.passed).toBe(true);
   });
@@ -180,6 +181,13 @@ describe("each check can fail on its own", () => {
     const { origin } = await start(app);
     const result = await runConformanceChecks({ endpoint: `${origin}/api/upgrade`, headers: identity });
     expect(statusOf(result, "malformed JSON")).toMatch(/^fail: 400 answer: Content-Type is "text\/html/);
+  });
+
+  it("a store that keeps any number of records per customer (one customer can flood it)", { timeout: 60_000 }, async () => {
+    const store = createMemoryStore({ maxRecordsPerCustomer: 100_000, maxRecords: 100_000 });
+    const endpoint = await serveTestApp({ handler: { store } });
+    const result = await runConformanceChecks({ endpoint, headers: identity, customerId: "c1", flood: true });
+    expect(statusOf(result, "bounded per customer")).toMatch(/^fail: 1000 provisions with new keys were all taken/);
   });
 
   it("an idempotency store that forgets", async () => {
@@ -266,6 +274,6 @@ describe("each check can fail on its own", () => {
     const code = await runConformanceCli(["check", endpoint, "-H", `${CUSTOMER_HEADER}: c1`, "--no-provision"], io);
     expect(code).toBe(0);
     expect(output.join("")).toMatch(/SKIP {2}POST \/provision-subscription answers SUCCESS .+ +provision checks are off/);
-    expect(output.join("")).toMatch(/^20 passed, 0 failed, 3 skipped$/m);
+    expect(output.join("")).toMatch(/^20 passed, 0 failed, 4 skipped$/m);
   });
 });

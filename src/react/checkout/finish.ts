@@ -5,6 +5,7 @@
  * controller's tracker). The provider notices the return in the first load (StiggProvider.tsx)
  * and shows "finalizing" before this code has loaded; a cancel is handled there without it.
  */
+import type { Customer } from "../../core/contract.js";
 import { createCheckoutTracker } from "../../core/checkoutTracker.js";
 import { sessionStorageOrUndefined, takePendingCheckout, type PendingCheckout } from "../../core/pendingCheckout.js";
 import { queryKeys } from "../../core/queryKeys.js";
@@ -47,16 +48,20 @@ export function finishCheckout(context: StiggContextValue, purchase: Pick<Pendin
   const { queryClient, client, customerId, checkout, endpoint } = context;
   const settings = checkout.settings();
   const tracker = (checkout.tracker ??= createCheckoutTracker(checkout.state));
+  let lastRead: Customer | null | undefined;
   void tracker.finalize({
     purchase: purchase === undefined ? takePendingCheckout(sessionStorageOrUndefined(), endpoint) : purchase,
     timeoutMs: settings.checkoutFinalizeTimeoutMs,
     // Straight from the backend, not through the query cache: this runs in the first effects of a
-    // page that may still be streaming server-rendered parts, and a customer query created now
-    // would make their <HydrationBoundary> hydrate it only after rendering (TanStack Query defers
-    // existing queries), so they would render "loading" over the server's HTML: a hydration
-    // mismatch. The cache is refreshed once the wait ends, either way.
-    loadCustomer: () => (customerId === null ? Promise.resolve(null) : client.getCustomer(customerId)),
+    // page that may still be streaming server-rendered parts, and a customer query created now,
+    // still loading, would make their <HydrationBoundary> hydrate it only after rendering
+    // (TanStack Query defers queries that exist), so they would render "loading" over the
+    // server's HTML: a hydration mismatch. The cache gets the customer when the wait ends.
+    loadCustomer: async () => (lastRead = customerId === null ? null : await client.getCustomer(customerId)),
     onCompleted: (subscription) => {
+      // In the same task as the state turning "completed", so the page never shows the bought plan
+      // as not yet current with its button enabled.
+      if (customerId !== null && lastRead) queryClient.setQueryData(queryKeys.customer(endpoint, customerId), lastRead);
       void queryClient.invalidateQueries({ queryKey: queryKeys.all(endpoint) });
       checkout.settings().onCheckoutCompleted?.({ subscription });
     },
