@@ -28,9 +28,9 @@ guardBrowserConsole();
 
 const exampleDir = join(repositoryRoot, "examples/next-app");
 /** Never in the copy: what an install or a build of the example leaves next to its sources. */
-const NOT_COPIED = /[/\\](node_modules|\.next|next-env\.d\.ts|package-lock\.json|tsconfig\.tsbuildinfo)$/;
+const NOT_COPIED = /[/\\](node_modules|\.next|next-env\.d\.ts|tsconfig\.tsbuildinfo)$/;
 /** Kept in the install directory between runs. */
-const KEPT = new Set(["node_modules", "package-lock.json", ".next"]);
+const KEPT = new Set(["node_modules", ".next"]);
 
 /** Next's own environment for its children: Vitest's NODE_ENV=test would make Next warn and build as "test". */
 const NEXT_ENV = { NODE_ENV: undefined, NEXT_TELEMETRY_DISABLED: "1", VITEST: undefined, VITEST_MODE: undefined, VITEST_POOL_ID: undefined, VITEST_WORKER_ID: undefined };
@@ -40,7 +40,9 @@ const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).di
 /** The example installed against `tarball`; node_modules kept from the last run with the same package.json. */
 async function installExample(tarball: string): Promise<{ appDir: string; cached: boolean; output: string }> {
   const manifestText = readFileSync(join(exampleDir, "package.json"), "utf8");
-  const key = sha256(manifestText).slice(0, 16);
+  // The example's lockfile pins everything but the library: a registry that has just published a
+  // package (its metadata ahead of its files) cannot break the install.
+  const key = sha256(`${manifestText}\n${readFileSync(join(exampleDir, "package-lock.json"), "utf8")}`).slice(0, 16);
   const appDir = join(examplesCacheRoot, `next-app-${key}`);
   for (const entry of readdirSync(examplesCacheRoot)) {
     if (entry.startsWith("next-app-") && entry !== `next-app-${key}`) rmSync(join(examplesCacheRoot, entry), { recursive: true, force: true });

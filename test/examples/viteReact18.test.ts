@@ -34,7 +34,9 @@ const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).di
 /** The example installed against `tarball`, from the cache when the same install was made before. */
 async function installExample(tarball: string): Promise<{ appDir: string; cached: boolean }> {
   const manifestText = readFileSync(join(exampleDir, "package.json"), "utf8");
-  const key = sha256(`${manifestText}\n${sha256(readFileSync(tarball))}`).slice(0, 16);
+  // The example's lockfile pins everything but the library (see nextApp.test.ts), so it is in the key.
+  const lockText = readFileSync(join(exampleDir, "package-lock.json"), "utf8");
+  const key = sha256(`${manifestText}\n${lockText}\n${sha256(readFileSync(tarball))}`).slice(0, 16);
   const appDir = join(cacheRoot, `vite-react18-${key}`);
   // Older installs (another tarball or package.json) are of no more use.
   for (const entry of readdirSync(cacheRoot)) {
@@ -45,11 +47,11 @@ async function installExample(tarball: string): Promise<{ appDir: string; cached
   mkdirSync(appDir, { recursive: true });
   // The app's files afresh (they may have changed under the same package.json); the install stays.
   for (const entry of readdirSync(appDir)) {
-    if (!["node_modules", "package-lock.json", ".installed", "react-upgrade-kit.tgz"].includes(entry)) rmSync(join(appDir, entry), { recursive: true, force: true });
+    if (!["node_modules", ".installed", "react-upgrade-kit.tgz"].includes(entry)) rmSync(join(appDir, entry), { recursive: true, force: true });
   }
   cpSync(exampleDir, appDir, {
     recursive: true,
-    filter: (source) => !/[/\\](node_modules|dist|dist-server|package-lock\.json)$/.test(source),
+    filter: (source) => !/[/\\](node_modules|dist|dist-server)$/.test(source),
   });
   // As a user installs it, only from the tarball instead of the registry.
   const manifest = JSON.parse(manifestText) as { dependencies: Record<string, string> };
