@@ -64,7 +64,8 @@ function demoServerOn(port: number, close: () => Promise<void>): DemoServer {
 }
 
 /** A port nothing listens on now: the OS picks one, we release it and hand it to Vite. */
-function freePort(): Promise<number> {
+/** A port free on 127.0.0.1 now (the OS picks it); the tests start servers on such ports. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createNetServer();
     probe.once("error", reject);

@@ -15,13 +15,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/chromium.js";
 import { guardBrowserConsole } from "../support/pageGuard.js";
 import { childEnv, examplesCacheRoot, isAlive, NPM, packLibrary, repositoryRoot, run } from "./packLibrary.js";
+import { freePort } from "../../demo/startDemoServer.js";
 
 // A console error, page error or unhandled rejection in any page fails the test that caused it.
 guardBrowserConsole();
@@ -68,17 +68,6 @@ async function installExample(tarball: string): Promise<{ appDir: string; cached
   // A peer the example lacks, or a React the library does not accept, is the example's bug.
   expect(output, "npm install warned about peer dependencies").not.toMatch(/ERESOLVE|peer dep|conflicting peer/i);
   return { appDir, cached, output };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 interface AppServer {

@@ -14,12 +14,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/chromium.js";
 import { guardBrowserConsole } from "../support/pageGuard.js";
+import { freePort } from "../../demo/startDemoServer.js";
 import { examplesCacheRoot, NPM, packLibrary, run } from "./packLibrary.js";
 
 // A console error, page error or unhandled rejection in any page fails the test that caused it.
@@ -65,17 +65,6 @@ async function installExample(tarball: string): Promise<{ appDir: string; cached
     writeFileSync(join(appDir, ".installed"), `${new Date().toISOString()}\n`);
   }
   return { appDir, cached };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 interface AppServer {
