@@ -296,6 +296,8 @@ describe("examples/next-app", () => {
           await expect.poll(() => new URL(page.url()).search).toBe(""); // the return marker is taken off the URL
           if (process.env.SCREENSHOT_DIR) await screenshots(page, process.env.SCREENSHOT_DIR, host);
 
+          // The refresh the provider makes once the purchase is confirmed belongs to this page, not the next.
+          await page.waitForLoadState("networkidle");
           takeApiRequests();
           const reloaded = await page.reload();
           expect(await reloaded?.text(), "the reloaded HTML says Basic is current").toMatch(/Current plan/);
