@@ -6,6 +6,7 @@ import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import { playwright } from "@vitest/browser-playwright";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/chromium.js";
 import { takeChromiumErrorLog } from "./.storybook/guard/chromiumErrorLog.js";
+import { react18PackageDir, react18Packages } from "./test/setup/react18.js";
 
 // Library build: two entries (the React library and the server code), ESM only, peers external.
 // Declarations are emitted by `tsc -p tsconfig.build.json` (see package.json "build").
@@ -59,6 +60,26 @@ export default defineConfig({
         test: {
           name: "dom",
           environment: "jsdom",
+          env: { EXPECTED_REACT_MAJOR: "19" },
+          include: ["test/react/**/*.test.{ts,tsx}", "test/components/**/*.test.{ts,tsx}", "test/faults/**/*.test.tsx"],
+          setupFiles: ["test/setup/dom.ts"],
+        },
+      },
+      {
+        // The same jsdom suite on React 18 (the peer range is `react >=18`): every package that
+        // imports React comes from a React 18 install outside the repository (test/setup/react18.ts).
+        extends: true,
+        resolve: {
+          alias: react18Packages.map((name) => ({
+            find: new RegExp(`^${name.replace("/", "\\/")}(/.*)?$`),
+            replacement: `${react18PackageDir(name)}$1`,
+          })),
+        },
+        test: {
+          name: "dom-react18",
+          environment: "jsdom",
+          env: { EXPECTED_REACT_MAJOR: "18" },
+          globalSetup: ["test/setup/react18.ts"],
           include: ["test/react/**/*.test.{ts,tsx}", "test/components/**/*.test.{ts,tsx}", "test/faults/**/*.test.tsx"],
           setupFiles: ["test/setup/dom.ts"],
         },

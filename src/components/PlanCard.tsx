@@ -5,6 +5,7 @@ import type { PlanCardModel } from "../core/paywall/paywallModel.js";
 import type { ClassFor } from "./paywallClassNames.js";
 import { useCheckoutWarmUp } from "../react/useCheckoutWarmUp.js";
 import { QuantityStepper } from "./QuantityStepper.js";
+import { isSafeLinkHref } from "../core/linkHref.js";
 
 /** Where a card's button leads when the library cannot act itself (contact sales, sign up). */
 export type PlanLink = string | ((plan: Plan) => string);
@@ -108,9 +109,10 @@ function PlanButton({ card, onSelect, selectable, locked, busy, contactSalesUrl,
   const link =
     card.intent === "CONTACT_SALES" ? contactSalesUrl : card.intent === "SIGN_UP" ? signUpUrl : undefined;
   const className = classFor("button", card.isHighlighted && "ruk-plan__button--primary");
-  if (link !== undefined && !selectable) {
+  const href = typeof link === "function" ? link(card.plan) : link;
+  if (href !== undefined && isSafeLinkHref(href) && !selectable) {
     return (
-      <a className={className} href={typeof link === "function" ? link(card.plan) : link} aria-label={card.buttonAriaLabel}>
+      <a className={className} href={href} aria-label={card.buttonAriaLabel}>
         {card.buttonLabel}
       </a>
     );

@@ -116,6 +116,17 @@ describe("<Paywall> for a customer on the free plan", () => {
     expect(link.getAttribute("href")).toBe("https://example.com/sales");
   });
 
+  it("a script URL never becomes a link (React 18 would render it as given); mail links do", async () => {
+    const { unmount } = renderWithProvider(<Paywall contactSalesUrl=" javascript:alert(1)" />);
+    const button = await screen.findByRole("button", { name: "Contact sales: Enterprise" });
+    expect(button).toHaveProperty("disabled", true);
+    expect(document.querySelector("a[href]")).toBeNull();
+    unmount();
+    renderWithProvider(<Paywall contactSalesUrl={() => "mailto:sales@example.com"} />);
+    const link = await screen.findByRole("link", { name: "Contact sales: Enterprise" });
+    expect(link.getAttribute("href")).toBe("mailto:sales@example.com");
+  });
+
   it("highlights a plan and draws custom cards through renderPlan with the library's logic", async () => {
     const user = userEvent.setup();
     const { navigations } = renderWithProvider(
