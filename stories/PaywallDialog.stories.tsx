@@ -24,8 +24,8 @@ const meta = {
     docs: {
       description: {
         component:
-          "The Paywall in an accessible modal dialog (native `<dialog>`: labelled, Esc and a close button, " +
-          "focus returned). With `feature`, only the plans that grant it are shown and the first is highlighted.",
+          "The Paywall in an accessible modal dialog (native `<dialog>`: labelled, Esc, a close button or a click " +
+          "on the dimmed page closes it, focus returned; it follows the paywall's light or dark theme). With `feature`, only the plans that grant it are shown and the first is highlighted.",
       },
     },
   },
@@ -55,5 +55,21 @@ export const ForAFeature: Story = {
     const cards = await within(dialog).findAllByRole("article");
     await expect(cards.map((card) => card.getAttribute("data-plan-id"))).toEqual(["plan-pro", "plan-enterprise"]);
     await expect(within(dialog).getByRole("article", { name: "Pro" })).toHaveAttribute("data-highlighted", "true");
+  },
+};
+
+/**
+ * Dark (`data-theme="dark"` on the story wrapper): the dialog takes the theme of the paywall it holds,
+ * its surface bordered against the dimmed page; a click on the dimmed page closes it.
+ */
+export const DarkMode: Story = {
+  globals: { theme: "dark" },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(await canvas.findByRole("button", { name: "See plans" }));
+    const dialog = await within(document.body).findByRole("dialog", { name: "Upgrade your plan" });
+    await within(dialog).findAllByRole("article");
+    await expect(getComputedStyle(dialog).backgroundColor).toBe("rgb(11, 16, 32)");
+    await expect(getComputedStyle(within(dialog).getByRole("heading", { name: "Upgrade your plan" })).color).toBe("rgb(243, 244, 246)");
+    // The a11y addon's axe check (colour contrast included) runs on the open dialog after this.
   },
 };

@@ -3,7 +3,7 @@
  * The Paywall in a modal dialog, for the moment a user reaches for something their plan does not
  * include. With `feature`, only plans that grant it are shown and the first of them is highlighted.
  */
-import { useId, useRef, type ReactNode } from "react";
+import { useId, useRef, type MouseEvent, type ReactNode } from "react";
 import { plansIncludingFeature, type FeatureNeed } from "../core/entitlements/plansIncludingFeature.js";
 import { sortPlans } from "../core/paywall/visiblePlans.js";
 import { useModalDialog } from "../react/useModalDialog.js";
@@ -42,7 +42,7 @@ function OpenPaywallDialog({ onOpenChange, feature, title = "Upgrade your plan",
   }
 
   return (
-    <dialog ref={dialogRef} className="ruk-dialog" aria-labelledby={titleId}>
+    <dialog ref={dialogRef} className="ruk-dialog" aria-labelledby={titleId} onClick={(event) => isBackdropClick(event) && onOpenChange(false)}>
       <div className="ruk-dialog__header">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="ruk-dialog__close" aria-label={closeLabel} onClick={() => onOpenChange(false)}>
@@ -52,4 +52,15 @@ function OpenPaywallDialog({ onOpenChange, feature, title = "Upgrade your plan",
       <Paywall {...paywallProps} {...filter} />
     </dialog>
   );
+}
+
+/**
+ * A click on the dimmed page around a modal dialog reaches the dialog element itself, outside its
+ * box (a click inside lands on its content). The embedded checkout dialog does not close this way:
+ * a stray click must not drop a payment half typed in.
+ */
+function isBackdropClick(event: MouseEvent<HTMLDialogElement>): boolean {
+  if (event.target !== event.currentTarget) return false;
+  const box = event.currentTarget.getBoundingClientRect();
+  return event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom;
 }
