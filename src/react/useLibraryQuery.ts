@@ -6,7 +6,13 @@
  * Reads are retried by the library's policy (transient failures only, honouring Retry-After; see
  * core/queryRetry.ts) unless the app's client or the call sets `retry` / `retryDelay`. They never
  * throw to an error boundary, even when the app's client defaults to it: the hooks report errors.
+ * They stay fresh for 30 s unless the app's client or the call sets `staleTime`: with react-query's
+ * default of 0, each part of a page that mounts after a read answered (a FeatureGate's prompt, a
+ * card's button) would send the same read again. The library refreshes what it changes itself
+ * (after a provision or a checkout return), so only changes made elsewhere wait for the 30 s.
  */
+const LIBRARY_STALE_TIME_MS = 30_000;
+
 import {
   useQuery,
   type QueryClient,
@@ -26,6 +32,7 @@ export function useLibraryQuery<T>(
     {
       retry: defaults?.retry ?? shouldRetryQuery,
       retryDelay: defaults?.retryDelay ?? retryDelay,
+      staleTime: defaults?.staleTime ?? LIBRARY_STALE_TIME_MS,
       ...options,
       throwOnError: false,
     },

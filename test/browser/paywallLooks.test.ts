@@ -1,8 +1,8 @@
 /**
  * How the Paywall looks in a real Chromium, in the demo: cards on one grid (names, prices, buttons
  * and feature lists line up across cards), feature lines that keep their check marks under an app's
- * CSS reset, colour contrast in light and dark (axe), and the paywall dialog closing on a click on
- * the dimmed page around it.
+ * CSS reset, colour contrast in light and dark (axe), one read of the plans and the customer per
+ * page load, and the paywall dialog closing on a click on the dimmed page around it.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -87,6 +87,21 @@ describe("the Paywall in the demo (Chromium)", () => {
       expect(await contrastViolations(".ruk-dialog")).toEqual([]);
     });
   }
+
+  it("reads the plans and the customer once per page load", async () => {
+    await demo.reset();
+    page = await browser.newPage();
+    const reads: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (request.method() === "GET" && url.pathname.startsWith("/api/upgrade/")) reads.push(url.pathname);
+    });
+    await page.goto(demo.url);
+    await page.getByRole("article", { name: "Enterprise" }).waitFor();
+    await page.getByRole("button", { name: "Unlock Single sign-on with Pro" }).waitFor();
+    await page.waitForLoadState("networkidle");
+    expect(reads.sort()).toEqual(["/api/upgrade/customer", "/api/upgrade/plans"]);
+  });
 
   it("closes the paywall dialog on a click on the dimmed page around it, not on a click inside", async () => {
     await openDemo("light", 1280);
