@@ -3,10 +3,11 @@
  *
  * Starts the demo (its Vite dev server with the embedded backend), builds Storybook and serves the
  * static build, then photographs them in the system Chromium: the demo light and dark, the demo's
- * checkout page and the page after paying, and Paywall stories. Everything it starts, it stops.
+ * checkout page and the page after paying, and every story of the Paywall, PaywallDialog and
+ * UpgradeButton in light, dark and at 375 px. Everything it starts, it stops.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { preview } from "vite";
@@ -18,14 +19,21 @@ const OUT_DIR = `${ROOT}screenshots`;
 const STORYBOOK_DIR = `${ROOT}storybook-static`;
 const VIEWPORT = { width: 1280, height: 900 };
 
-const STORIES: [file: string, storyId: string][] = [
-  ["paywall-default.png", "components-paywall--highlighted-plan"],
-  ["paywall-dark.png", "components-paywall--dark-mode"],
-  ["paywall-german-eur.png", "components-paywall--german-texts-and-euro"],
-  ["paywall-current-plan.png", "components-paywall--current-plan"],
-  ["paywall-stigg-pricing.png", "components-paywall--stigg-pricing"],
-  ["upgrade-button-as-child.png", "components-upgradebutton--as-child-with-custom-button"],
-];
+/** Every story of these components is photographed in each of these looks. */
+const STORY_COMPONENTS = ["components-paywall--", "components-paywalldialog--", "components-upgradebutton--"];
+const LOOKS = [
+  { name: "light", theme: "light", viewport: VIEWPORT },
+  { name: "dark", theme: "dark", viewport: VIEWPORT },
+  { name: "375", theme: "light", viewport: { width: 375, height: 812 } },
+] as const;
+
+/** The story ids of the built Storybook (its index.json), for the components above. */
+function storyIds(): string[] {
+  const index = JSON.parse(readFileSync(`${STORYBOOK_DIR}/index.json`, "utf8")) as { entries: Record<string, { id: string; type: string }> };
+  return Object.values(index.entries)
+    .filter((entry) => entry.type === "story" && STORY_COMPONENTS.some((prefix) => entry.id.startsWith(prefix)))
+    .map((entry) => entry.id);
+}
 
 async function shoot(page: Page, file: string): Promise<void> {
   await page.screenshot({ path: `${OUT_DIR}/${file}`, fullPage: true, animations: "disabled" });
@@ -70,13 +78,22 @@ async function shootCheckout(browser: Browser, url: string): Promise<void> {
 }
 
 async function shootStories(browser: Browser, url: string): Promise<void> {
-  for (const [file, storyId] of STORIES) {
-    const page = await browser.newPage({ viewport: VIEWPORT });
-    await page.goto(`${url}iframe.html?id=${storyId}&viewMode=story`);
-    await page.locator("#storybook-root button, #storybook-root article").first().waitFor();
-    await page.waitForLoadState("networkidle");
-    await shoot(page, file);
-    await page.close();
+  for (const storyId of storyIds()) {
+    for (const look of LOOKS) {
+      const page = await browser.newPage({ viewport: look.viewport, colorScheme: look.theme });
+      // A story that sets its own theme (DarkMode) keeps it: globals in the URL only add to it.
+      await page.goto(`${url}iframe.html?id=${storyId}&viewMode=story&globals=theme:${look.theme}`);
+      await page.locator("#storybook-root button, #storybook-root article").first().waitFor();
+      await page.waitForLoadState("networkidle");
+      // Dialog stories open on a click on their opener, as a user would.
+      const opener = page.getByRole("button", { name: "See plans" });
+      if (storyId.startsWith("components-paywalldialog--") && (await opener.count()) > 0) {
+        await opener.click();
+        await page.getByRole("dialog").getByRole("article").first().waitFor();
+      }
+      await shoot(page, `story-${storyId.replace(/^components-/, "")}-${look.name}.png`);
+      await page.close();
+    }
   }
 }
 
