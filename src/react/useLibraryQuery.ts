@@ -32,7 +32,9 @@ export function useLibraryQuery<T>(
     {
       retry: defaults?.retry ?? shouldRetryQuery,
       retryDelay: defaults?.retryDelay ?? retryDelay,
-      staleTime: defaults?.staleTime ?? LIBRARY_STALE_TIME_MS,
+      // An app default (possibly a function typed for any query) applies by itself through the
+      // client; ours fills in only when the app set none.
+      ...(defaults?.staleTime === undefined ? { staleTime: LIBRARY_STALE_TIME_MS } : {}),
       ...options,
       throwOnError: false,
     },
