@@ -24,7 +24,7 @@ import { renderToString } from "react-dom/server";
 import { build } from "vite";
 import { prefetchCustomer, prefetchPlans } from "../../src/index.js";
 import { createMemoryBackend, createUpgradeHandler, toNodeListener, type FetchHandler } from "../../src/server/index.js";
-import { benchCatalogs } from "./catalogs.js";
+import { allCatalogs } from "./catalogs.js";
 import { BenchApp, createBenchQueryClient, type BenchPageConfig } from "./page/BenchApp.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -146,7 +146,7 @@ export async function startBenchServer(options: { latencyMs: number }): Promise<
   // Made once the port is known: the handler is told its public origin, as in production (the bench
   // runs with NODE_ENV=production, where the handler refuses to start without it).
   const catalogs = new Map(
-    benchCatalogs.map((catalog) => {
+    allCatalogs.map((catalog) => {
       const basePath = `/api/${catalog.id}`;
       const backend = createMemoryBackend({ plans: catalog.plans, customers: catalog.customers });
       const handler = createUpgradeHandler({

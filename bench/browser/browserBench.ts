@@ -1,12 +1,14 @@
 /**
  * The browser bench: every scenario (the demo catalog and a 50-plan one, client-rendered and
  * server-rendered with hydration) loaded `runs` times in the system Chromium, each in a fresh
- * browser context (empty cache). Counts are the worst run's; times the median run's.
+ * browser context (empty cache). Counts are the worst run's; times the median run's. Then the
+ * scaling scenarios (bench/browser/scaling.ts): interaction to paint on 3 to 300 plans.
  */
 import { launchChromium } from "../../scripts/chromium.js";
 import { startBenchServer } from "./benchServer.js";
 import { benchCatalogs } from "./catalogs.js";
 import { runScenario, type Scenario, type ScenarioRun } from "./measure.js";
+import { runScalingBench, type ScalingOptions, type ScalingReport } from "./scaling.js";
 
 export const scenarios: Scenario[] = benchCatalogs.flatMap((catalog) => [
   { id: `csr-${catalog.id}`, label: `${catalog.label}, client-rendered`, catalogId: catalog.id, mode: "csr" as const },
@@ -44,6 +46,8 @@ export interface ScenarioResult {
 export interface BrowserBenchReport {
   latencyMs: number;
   scenarios: ScenarioResult[];
+  /** The scaling scenarios (interaction to paint at a CPU throttle); absent when not run. */
+  scaling?: ScalingReport;
 }
 
 function median(values: number[]): number {
@@ -91,6 +95,8 @@ export interface BrowserBenchOptions {
   runs: number;
   /** Only these scenario ids (default: all). */
   only?: string[];
+  /** The scaling scenarios' options; false: do not run them. */
+  scaling?: ScalingOptions | false;
   onProgress?: (message: string) => void;
 }
 
@@ -104,7 +110,10 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       results.push(summarize(scenario, runs, options.latencyMs));
       options.onProgress?.(`${scenario.id}: ${runs.length} run(s)`);
     }
-    return { latencyMs: options.latencyMs, scenarios: results };
+    if (options.scaling === false) return { latencyMs: options.latencyMs, scenarios: results };
+    const scaling = await runScalingBench(browser, server, options.scaling);
+    options.onProgress?.(`scaling: ${scaling.results.map((result) => result.plans).join(" / ")} plans, ${scaling.rounds} round(s) at ${scaling.cpuThrottle}× CPU throttle`);
+    return { latencyMs: options.latencyMs, scenarios: results, scaling };
   } finally {
     await browser.close();
     await server.close();

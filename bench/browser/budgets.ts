@@ -5,6 +5,7 @@
  */
 import type { RenderMode } from "./benchServer.js";
 import type { BrowserBenchReport, ScenarioResult } from "./browserBench.js";
+import type { ScalingReport } from "./scaling.js";
 
 export type BudgetedMetric =
   | "requestsBeforeVisible"
@@ -56,4 +57,59 @@ export function checkBrowserBudgets(report: BrowserBenchReport, budgets: Browser
 export function describeVerdict({ budget, scenarioId, actual, ok }: BrowserBudgetVerdict): string {
   const range = budget.min === budget.max ? `= ${budget.max}` : budget.min === undefined ? `≤ ${budget.max}` : `${budget.min}…${budget.max}`;
   return `${ok ? "ok  " : "FAIL"} ${scenarioId} ${budget.metric}: ${actual} (budget ${range}: ${budget.why})`;
+}
+
+/**
+ * Budgets of the scaling scenarios (bench/browser/scaling.ts, issue #20): interaction → paint at 4×
+ * CPU throttle. `npm run bench` checks them all. The milliseconds depend on the machine, so
+ * `npm test` checks only those marked `relative` (ratios to the 3-plan baseline of the same run,
+ * the cost per extra plan over it, and counts), which a machine slowing both pages alike does not move.
+ */
+export type ScalingMetric =
+  | "seatChangeMs"
+  | "periodSwitchMs"
+  | "seatChangeRatio"
+  | "periodSwitchRatio"
+  | "seatChangeMsPerExtraPlan"
+  | "periodSwitchMsPerExtraPlan"
+  | "seatChangeCardRenders";
+
+export interface ScalingBudget {
+  /** The catalog with this many plans. */
+  plans: number;
+  metric: ScalingMetric;
+  max: number;
+  /** Checked in `npm test` too: not an absolute time. */
+  relative: boolean;
+  why: string;
+}
+
+export const scalingBudgets: ScalingBudget[] = [
+  { plans: 100, metric: "seatChangeMs", max: 40, relative: false, why: "issue #20: a seat change on 100 plans" },
+  { plans: 100, metric: "periodSwitchMs", max: 100, relative: false, why: "issue #20: a period switch on 100 plans" },
+  { plans: 100, metric: "seatChangeMsPerExtraPlan", max: 0.1, relative: true, why: "issue #20: a seat change recomputes one card, whatever the catalog" },
+  { plans: 300, metric: "seatChangeMsPerExtraPlan", max: 0.1, relative: true, why: "issue #20: nothing super-linear behind a seat change" },
+  { plans: 100, metric: "seatChangeRatio", max: 3, relative: true, why: "a seat change on 100 plans costs little more than on 3" },
+  { plans: 100, metric: "periodSwitchRatio", max: 12, relative: true, why: "a period switch redraws every card, in linear time" },
+  { plans: 300, metric: "periodSwitchMsPerExtraPlan", max: 1, relative: true, why: "a period switch stays linear up to 300 plans" },
+  { plans: 300, metric: "seatChangeCardRenders", max: 1, relative: true, why: "one card's seats re-render that card only" },
+];
+
+export interface ScalingVerdict {
+  budget: ScalingBudget;
+  actual: number | null;
+  ok: boolean;
+}
+
+export function checkScalingBudgets(report: ScalingReport, budgets: ScalingBudget[] = scalingBudgets): ScalingVerdict[] {
+  return budgets.map((budget) => {
+    const result = report.results.find((candidate) => candidate.plans === budget.plans);
+    if (!result) throw new Error(`scaling budget on ${budget.metric} names no catalog of ${budget.plans} plans`);
+    const actual = result[budget.metric];
+    return { budget, actual, ok: actual !== null && actual <= budget.max };
+  });
+}
+
+export function describeScalingVerdict({ budget, actual, ok }: ScalingVerdict): string {
+  return `${ok ? "ok  " : "FAIL"} ${budget.plans} plans ${budget.metric}: ${actual ?? "–"} (budget ≤ ${budget.max}${budget.relative ? "" : ", bench only"}: ${budget.why})`;
 }

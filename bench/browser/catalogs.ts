@@ -1,6 +1,7 @@
 /**
  * The catalogs the browser bench loads: the demo's (4 plans: free, flat fee, per seat with a trial,
- * custom) and a generated one of 50 plans, to see what scales with the catalog's size.
+ * custom) and a generated one of 50 plans, to see what scales with the catalog's size; and the
+ * scaling scenarios' generated catalogs of 3 to 300 plans.
  */
 import { DEMO_CUSTOMER_ID, demoCustomers, demoPlans } from "../../demo/catalog.js";
 import type { Customer, Plan } from "../../src/core/contract.js";
@@ -13,7 +14,7 @@ export interface BenchCatalog {
   customerId: string;
 }
 
-/** 50 plans: one free (the customer's), then flat-fee and per-seat plans in turn, each with features. */
+/** `count` plans: one free (the customer's), then flat-fee and per-seat plans in turn, each with features. */
 export function generatePlans(count: number): Plan[] {
   return Array.from({ length: count }, (_, index): Plan => {
     const id = `plan-${String(index).padStart(2, "0")}`;
@@ -46,6 +47,18 @@ export function generatePlans(count: number): Plan[] {
   });
 }
 
+/** A customer on the generated catalogs' free plan (plan-00). */
+function freePlanCustomers(): Customer[] {
+  return [
+    {
+      id: DEMO_CUSTOMER_ID,
+      subscriptions: [{ id: "sub-free", planId: "plan-00", status: "ACTIVE", startDate: "2026-01-05T09:00:00.000Z" }],
+      hasPaymentMethod: false,
+      trialedPlanIds: [],
+    },
+  ];
+}
+
 export const benchCatalogs: BenchCatalog[] = [
   { id: "demo", label: "demo catalog (4 plans)", plans: demoPlans, customers: demoCustomers, customerId: DEMO_CUSTOMER_ID },
   {
@@ -63,3 +76,18 @@ export const benchCatalogs: BenchCatalog[] = [
     customerId: DEMO_CUSTOMER_ID,
   },
 ];
+
+/**
+ * The scaling scenarios' catalogs (bench/browser/scaling.ts): generated plans as above, 3 (the
+ * baseline: free, flat fee, per seat), 10, 100 and 300 of them.
+ */
+export const scalingCatalogs: BenchCatalog[] = [3, 10, 100, 300].map((count) => ({
+  id: `scale${count}`,
+  label: `${count} plans`,
+  plans: generatePlans(count),
+  customers: freePlanCustomers(),
+  customerId: DEMO_CUSTOMER_ID,
+}));
+
+/** Every catalog the bench server serves. */
+export const allCatalogs: BenchCatalog[] = [...benchCatalogs, ...scalingCatalogs];

@@ -120,6 +120,12 @@ function installProbes() {
   document.addEventListener("click", () => sessionStorage.setItem("bench:click", String(performance.timeOrigin + performance.now())), true);
 }
 
+/** installProbes as an init script for a page. */
+export function probeScript(): string {
+  // As source: tsx (esbuild's keepNames) wraps named inner functions in __name(), so the page gets one.
+  return `(() => { const __name = (target) => target; (${installProbes.toString()})(); })();`;
+}
+
 /** Depth of the longest chain of requests each started after the one before it answered. */
 export function waterfallDepth(requests: readonly ResourceEntry[]): number {
   const sorted = [...requests].sort((a, b) => a.start - b.start);
@@ -141,8 +147,7 @@ export async function runScenario(browser: Browser, server: BenchServer, scenari
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
-    // As source: tsx (esbuild's keepNames) wraps named inner functions in __name(), so the page gets one.
-    await page.addInitScript({ content: `(() => { const __name = (target) => target; (${installProbes.toString()})(); })();` });
+    await page.addInitScript({ content: probeScript() });
     await page.goto(server.pageUrl(scenario.catalogId, scenario.mode), { waitUntil: "commit" });
     await page.waitForFunction(() => window.__benchVisible?.frameAt != null, null, { timeout: 15_000 });
     // Server-rendered cards are visible before React runs: wait for it (hydration) too.

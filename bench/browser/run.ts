@@ -6,13 +6,16 @@
  *   npm run bench                      5 runs per scenario, 150 ms injected latency
  *   npm run bench -- --update-baseline also writes the results as the new baseline
  *   npm run bench -- --runs 3 --latency 100
+ *   npm run bench -- --scaling-only    only the scaling scenarios (interaction → paint, 3…300 plans)
+ *   npm run bench -- --rounds 15       interactions of each kind per page in the scaling scenarios
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { checkSizeBudgets } from "../size/budgets.js";
 import { measureBundles, type CompressedSize, type SizeReport } from "../size/measureBundles.js";
-import { browserBudgets, checkBrowserBudgets, describeVerdict } from "./budgets.js";
+import { browserBudgets, checkBrowserBudgets, checkScalingBudgets, describeScalingVerdict, describeVerdict } from "./budgets.js";
+import type { ScalingReport, ScalingResult } from "./scaling.js";
 import { runBrowserBench, type BrowserBenchReport, type ScenarioResult } from "./browserBench.js";
 
 export interface BenchResults {
@@ -29,15 +32,25 @@ const { values } = parseArgs({
     "update-baseline": { type: "boolean", default: false },
     runs: { type: "string", default: "5" },
     latency: { type: "string", default: "150" },
+    rounds: { type: "string", default: "9" },
+    "scaling-only": { type: "boolean", default: false },
   },
 });
 const runs = Number(values.runs);
 const latencyMs = Number(values.latency);
+const rounds = Number(values.rounds);
+
+if (values["scaling-only"]) {
+  console.log(`browser, scaling scenarios only: ${rounds} interaction(s) of each kind per page…`);
+  const { scaling } = await runBrowserBench({ latencyMs, runs, only: [], scaling: { rounds } });
+  printScaling(scaling!);
+  process.exit(describeScalingVerdicts(scaling!));
+}
 
 console.log(`bundle sizes…`);
 const size = await measureBundles();
 console.log(`browser: ${runs} run(s) per scenario, ${latencyMs} ms per endpoint response…`);
-const browser = await runBrowserBench({ latencyMs, runs, onProgress: (message) => console.log(`  ${message}`) });
+const browser = await runBrowserBench({ latencyMs, runs, scaling: { rounds }, onProgress: (message) => console.log(`  ${message}`) });
 const results: BenchResults = { runs, size, browser };
 
 writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
@@ -51,10 +64,10 @@ function ratio(now: number | null, before: number | null | undefined): string {
   return `×${(now / before).toFixed(2)}`;
 }
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(2)} KiB`;
-const table = (rows: string[][]) => {
+function table(rows: string[][]): void {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   for (const row of rows) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  "));
-};
+}
 
 console.log(`\nBundles (gzip; react and react-dom external)${baseline ? "; ratio = now / bench/baseline.json" : ""}`);
 const sizeRows: string[][] = [["bundle", "gzip", "brotli", "ratio"]];
@@ -104,12 +117,46 @@ for (const [key, label] of metrics) {
 table(rows);
 for (const scenario of scenarios) console.log(`  ${scenario.id}: ${scenario.label}`);
 
+printScaling(browser.scaling!, baseline?.browser.scaling);
+
 console.log("\nBudgets");
 const verdicts = checkBrowserBudgets(browser, browserBudgets);
 for (const verdict of verdicts) console.log(describeVerdict(verdict));
+const scalingFailed = describeScalingVerdicts(browser.scaling!);
 for (const verdict of checkSizeBudgets(size)) {
   const { bundleId, measure, maxGzipBytes } = verdict.budget;
   console.log(`${verdict.ok ? "ok  " : "FAIL"} size ${bundleId} ${measure}: ${kib(verdict.actualGzipBytes)} of ${kib(maxGzipBytes)} (npm run size)`);
 }
 console.log(`\nwrote ${RESULTS_FILE}${values["update-baseline"] ? ` and ${BASELINE_FILE}` : ""}`);
-process.exitCode = verdicts.every((verdict) => verdict.ok) ? 0 : 1;
+process.exitCode = verdicts.every((verdict) => verdict.ok) && scalingFailed === 0 ? 0 : 1;
+
+/** The scaling table: one column per catalog, the baseline first. */
+function printScaling(scaling: ScalingReport, before?: ScalingReport): void {
+  console.log(
+    `\nInteraction → paint at ${scaling.cpuThrottle}× CPU throttle (median of ${scaling.rounds} per page; ratio = / the ${scaling.baselineId} baseline, same run)`,
+  );
+  const results = scaling.results;
+  const was = (id: string, key: keyof ScalingResult) => before?.results.find((result) => result.catalogId === id)?.[key] as number | null | undefined;
+  const cell = (result: ScalingResult, key: keyof ScalingResult, unit = "") => {
+    const now = result[key] as number | null;
+    const previous = was(result.catalogId, key);
+    return `${now ?? "–"}${unit}${before && previous != null && now != null ? ` (${ratio(now, previous)})` : ""}`;
+  };
+  table([
+    ["metric", ...results.map((result) => `${result.plans} plans`)],
+    ["seat change, ms", ...results.map((result) => cell(result, "seatChangeMs"))],
+    ["seat change / baseline", ...results.map((result) => `×${result.seatChangeRatio}`)],
+    ["seat change, ms per extra plan", ...results.map((result) => cell(result, "seatChangeMsPerExtraPlan"))],
+    ["PlanCard renders per seat change", ...results.map((result) => String(result.seatChangeCardRenders))],
+    ["period switch, ms", ...results.map((result) => cell(result, "periodSwitchMs"))],
+    ["period switch / baseline", ...results.map((result) => `×${result.periodSwitchRatio}`)],
+    ["period switch, ms per extra plan", ...results.map((result) => cell(result, "periodSwitchMsPerExtraPlan"))],
+  ]);
+}
+
+/** Prints the scaling budgets' verdicts; returns how many failed. */
+function describeScalingVerdicts(scaling: ScalingReport): number {
+  const verdicts = checkScalingBudgets(scaling);
+  for (const verdict of verdicts) console.log(describeScalingVerdict(verdict));
+  return verdicts.filter((verdict) => !verdict.ok).length;
+}

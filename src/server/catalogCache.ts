@@ -6,6 +6,7 @@
  */
 import type { Plan } from "../core/contract.js";
 import type { UpgradeBackend } from "./backend.js";
+import { plansJsonOf } from "./plansJson.js";
 
 /** Catalogs kept at once (one per recently buying customer); the oldest goes first. */
 const MAX_CACHED_CATALOGS = 1000;
@@ -20,12 +21,20 @@ export interface CatalogCache {
 /** `ttlMs` 0 keeps nothing: every call asks the backend. */
 export function createCatalogCache(backend: Pick<UpgradeBackend, "getPlans">, ttlMs: number): CatalogCache {
   const catalog = new Map<string, { plans: Promise<Plan[]>; expiresAt: number }>();
+  // A backend that hands out its plans as JSON text (the memory backend) is parsed once per text,
+  // not once per customer: the parsed plans are only read here, and frozen so nothing can change them.
+  let parsed: { text: string; plans: Plan[] } | undefined;
+  const parseOnce = (text: string): Plan[] => {
+    if (parsed?.text !== text) parsed = { text, plans: deepFreeze(JSON.parse(text) as Plan[]) };
+    return parsed.plans;
+  };
+  const read = (customerId: string): Promise<Plan[]> => plansJsonOf(backend, { customerId })?.then(parseOnce) ?? backend.getPlans({ customerId });
 
   function plansOf(customerId: string): Promise<Plan[]> {
     const now = Date.now();
     const cached = catalog.get(customerId);
     if (cached && cached.expiresAt > now) return cached.plans;
-    const plans = backend.getPlans({ customerId });
+    const plans = read(customerId);
     if (ttlMs > 0) {
       catalog.delete(customerId);
       catalog.set(customerId, { plans, expiresAt: now + ttlMs });
@@ -40,4 +49,12 @@ export function createCatalogCache(backend: Pick<UpgradeBackend, "getPlans">, tt
   }
 
   return { plansOf, forget: (customerId) => void catalog.delete(customerId) };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
 }

@@ -5,6 +5,12 @@
  * and serves a dev checkout so the redirect flow can be clicked through without a payment provider.
  *
  * Every method body runs without awaiting, so each call is atomic with respect to the others.
+ *
+ * Bounded, so a dev server or a test process that provisions for hours does not grow without end:
+ * customers created on first sight beyond `maxCustomers` are forgotten oldest first (never those
+ * given in `customers`), checkout sessions expire `checkoutSessionTtlMs` after they
+ * open (as Stripe's do) and beyond `maxCheckoutSessions` oldest first, and a customer keeps its
+ * live subscriptions and only its latest ended ones.
  */
 import type {
   CheckoutOptions,
@@ -30,8 +36,10 @@ import {
   type CheckoutSessions,
   type CheckoutSessionStatus,
   type CheckoutSessionView,
+  type PlansQuery,
   type UpgradeBackend,
 } from "./backend.js";
+import { PLANS_JSON, type PlansJsonSource } from "./plansJson.js";
 
 export interface MemoryBackendOptions {
   plans: Plan[];
@@ -60,6 +68,20 @@ export interface MemoryBackendOptions {
    * state (`customers`, `usage`); later ones keep it. Plans and the other options stay each backend's own.
    */
   sharedAs?: string;
+  /**
+   * The most customers kept, default 10 000. Beyond it the customer created on first sight longest
+   * ago is forgotten, with its subscriptions and usage; a later request for it starts a new
+   * customer. Customers given in `customers` are never forgotten.
+   */
+  maxCustomers?: number;
+  /**
+   * How long a checkout session lives after it opens, in milliseconds of `now`: default 24 hours,
+   * as Stripe's checkout sessions. After it the session is gone (its page and Pay answer 404
+   * CHECKOUT_SESSION_NOT_FOUND), paid or not; a paid one's subscription stays.
+   */
+  checkoutSessionTtlMs?: number;
+  /** The most checkout sessions kept, default 1 000; beyond it the oldest goes first. */
+  maxCheckoutSessions?: number;
 }
 
 /** A snapshot for tests and dev tools; mutating it does not touch the backend. */
@@ -84,6 +106,11 @@ export interface MemoryBackend extends UpgradeBackend {
 
 /** Products group plans; a customer holds one live subscription per product. */
 const DEFAULT_PRODUCT_ID = "default";
+const DEFAULT_MAX_CUSTOMERS = 10_000;
+const DEFAULT_MAX_CHECKOUT_SESSIONS = 1_000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Ended (canceled) subscriptions a customer keeps, newest; live ones are always kept. */
+const MAX_ENDED_SUBSCRIPTIONS = 20;
 
 interface StoredCustomer {
   id: string;
@@ -103,6 +130,8 @@ interface Order extends CheckedOrder {
 
 interface StoredCheckoutSession {
   view: CheckoutSessionView;
+  /** Epoch ms of `now` after which the session is gone. */
+  expiresAt: number;
   order: Order;
   successUrl: string;
   cancelUrl: string;
@@ -146,6 +175,19 @@ export function createMemoryBackend(options: MemoryBackendOptions): MemoryBacken
   const shared = options.sharedAs === undefined ? undefined : sharedStateOf(options.sharedAs);
   const state: MemoryState = shared?.state ?? blankState();
   const activationDelayMs = options.activationDelayMs ?? 0;
+  const maxCustomers = positiveInteger(options.maxCustomers ?? DEFAULT_MAX_CUSTOMERS, "maxCustomers");
+  const maxCheckoutSessions = positiveInteger(options.maxCheckoutSessions ?? DEFAULT_MAX_CHECKOUT_SESSIONS, "maxCheckoutSessions");
+  const checkoutSessionTtlMs = options.checkoutSessionTtlMs ?? DAY_MS;
+  if (!(checkoutSessionTtlMs > 0)) throw new RangeError(`createMemoryBackend: checkoutSessionTtlMs must be positive, got ${checkoutSessionTtlMs}`);
+  const initialIds = new Set(initialCustomers.map((customer) => customer.id));
+  /** The answers of getPlans as JSON, per productId: the catalog is fixed, so each is made once. */
+  const plansJson = new Map<string | undefined, string>();
+  function plansJsonFor(productId: string | undefined): string {
+    return cachedIn(plansJson, productId, () => {
+      const all = [...plans.values()];
+      return JSON.stringify(productId === undefined ? all : all.filter((plan) => plan.productId === productId));
+    });
+  }
 
   function reset(): void {
     state.customers = new Map(initialCustomers.map((customer) => [customer.id, structuredClone(customer)]));
@@ -164,16 +206,44 @@ export function createMemoryBackend(options: MemoryBackendOptions): MemoryBacken
     for (const { order } of due) startSubscription(order, "ACTIVE");
   }
 
+  const planList = [...plans.values()];
   function toCustomer(customer: StoredCustomer): Customer {
     return {
-      ...structuredClone(customer),
-      entitlements: customerEntitlements(customer, [...plans.values()], state.usage[customer.id]),
+      id: customer.id,
+      subscriptions: customer.subscriptions.map(copySubscription),
+      hasPaymentMethod: customer.hasPaymentMethod,
+      trialedPlanIds: [...customer.trialedPlanIds],
+      entitlements: customerEntitlements(customer, planList, state.usage[customer.id]),
     };
   }
 
   /** The demo signs in arbitrary ids, so an unknown id is a new customer, not an error. */
   function customerFor(customerId: string): StoredCustomer {
-    return cachedIn(state.customers, customerId, () => ({ id: customerId, subscriptions: [], hasPaymentMethod: false, trialedPlanIds: [] }));
+    const known = state.customers.get(customerId);
+    if (known) return known;
+    const created: StoredCustomer = { id: customerId, subscriptions: [], hasPaymentMethod: false, trialedPlanIds: [] };
+    state.customers.set(customerId, created);
+    if (state.customers.size > maxCustomers) forgetOldestCustomer();
+    return created;
+  }
+
+  /** The customer created on first sight longest ago (the map keeps creation order). */
+  function forgetOldestCustomer(): void {
+    for (const id of state.customers.keys()) {
+      if (initialIds.has(id)) continue;
+      state.customers.delete(id);
+      delete state.usage[id];
+      return;
+    }
+  }
+
+  /** Drops expired checkout sessions, and the oldest beyond the bound. Sessions are kept in opening order. */
+  function sweepSessions(): void {
+    const time = now().getTime();
+    for (const [id, session] of state.sessions) {
+      if (session.expiresAt > time && state.sessions.size <= maxCheckoutSessions) return;
+      state.sessions.delete(id);
+    }
   }
 
   function productOf(planId: string): string {
@@ -224,7 +294,8 @@ export function createMemoryBackend(options: MemoryBackendOptions): MemoryBacken
     }
 
     customer.subscriptions.push(subscription);
-    return structuredClone(subscription);
+    dropOldEndedSubscriptions(customer);
+    return copySubscription(subscription);
   }
 
   function openCheckoutSession(
@@ -235,17 +306,21 @@ export function createMemoryBackend(options: MemoryBackendOptions): MemoryBacken
     const id = newId("cs");
     // Without return URLs the browser lands on a page the handler serves, so the flow still ends somewhere.
     const fallbackUrl = `${checkoutBaseUrl}/${encodeURIComponent(id)}/done`;
+    sweepSessions();
     const session: StoredCheckoutSession = {
       view: { id, planName: order.plan.displayName, ...amountDue(order), status: "OPEN" },
+      expiresAt: now().getTime() + checkoutSessionTtlMs,
       order,
       successUrl: checkoutOptions?.successUrl ?? fallbackUrl,
       cancelUrl: checkoutOptions?.cancelUrl ?? fallbackUrl,
     };
     state.sessions.set(id, session);
+    if (state.sessions.size > maxCheckoutSessions) sweepSessions();
     return session;
   }
 
   function sessionFor(sessionId: string): StoredCheckoutSession {
+    sweepSessions();
     const session = state.sessions.get(sessionId);
     if (!session) {
       throw new BackendError("CHECKOUT_SESSION_NOT_FOUND", 404, "This checkout session does not exist.");
@@ -260,6 +335,7 @@ export function createMemoryBackend(options: MemoryBackendOptions): MemoryBacken
 
   const checkout: MemoryCheckoutSessions = {
     get(sessionId: string): CheckoutSessionView | null {
+      sweepSessions();
       const session = state.sessions.get(sessionId);
       return session ? structuredClone(session.view) : null;
     },
@@ -288,13 +364,15 @@ export function createMemoryBackend(options: MemoryBackendOptions): MemoryBacken
     },
   };
 
-  return {
-    async getPlans(query) {
-      const all = [...plans.values()];
-      const matching =
-        query.productId === undefined ? all : all.filter((plan) => plan.productId === query.productId);
-      return structuredClone(matching);
-    },
+  // A copy per call, so callers cannot change the catalog: parsed from the kept JSON text, which
+  // is cheaper than cloning the plans, and is what the plans route sends as it is (plansJson.ts).
+  async function getPlans(query: PlansQuery): Promise<Plan[]> {
+    return JSON.parse(plansJsonFor(query.productId)) as Plan[];
+  }
+  const plansJsonSource: PlansJsonSource = { getPlans, json: async (query) => plansJsonFor(query.productId) };
+
+  const backend: MemoryBackend = {
+    getPlans,
 
     async getCustomer(customerId) {
       applyDueActivations();
@@ -336,12 +414,14 @@ export function createMemoryBackend(options: MemoryBackendOptions): MemoryBacken
 
     getState() {
       applyDueActivations();
+      sweepSessions();
       return {
         customers: [...state.customers.values()].map(toCustomer),
         checkoutSessions: [...state.sessions.values()].map((session) => structuredClone(session.view)),
       };
     },
   };
+  return Object.assign(backend, { [PLANS_JSON]: plansJsonSource });
 }
 
 /** The checked order, with the plan and what the subscription needs besides. */
@@ -395,6 +475,32 @@ function amountDue(
 /** Sums of decimal prices pick up float noise (0.1 + 0.2); money is shown to the cent. */
 function roundToCents(amount: number): number {
   return Math.round(amount * 100) / 100;
+}
+
+function copySubscription(subscription: Subscription): Subscription {
+  const copy = { ...subscription };
+  if (subscription.addons) copy.addons = subscription.addons.map((addon) => ({ ...addon }));
+  return copy;
+}
+
+/** Keeps every live subscription and the newest MAX_ENDED_SUBSCRIPTIONS ended ones. */
+function dropOldEndedSubscriptions(customer: StoredCustomer): void {
+  let ended = 0;
+  for (const subscription of customer.subscriptions) if (!isLiveSubscription(subscription)) ended += 1;
+  if (ended <= MAX_ENDED_SUBSCRIPTIONS) return;
+  let toDrop = ended - MAX_ENDED_SUBSCRIPTIONS;
+  customer.subscriptions = customer.subscriptions.filter((subscription) => {
+    if (toDrop > 0 && !isLiveSubscription(subscription)) {
+      toDrop -= 1;
+      return false;
+    }
+    return true;
+  });
+}
+
+function positiveInteger(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`createMemoryBackend: ${name} must be a positive integer, got ${value}`);
+  return value;
 }
 
 function newId(prefix: string): string {

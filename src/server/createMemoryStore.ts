@@ -8,6 +8,11 @@
  * push out everyone else's. So records are counted per customer, and a new key of a customer at its
  * bound (or of anyone, once the whole store is full) is `limited` until one of the records in the
  * way expires. Retries of keys the store already holds are never limited.
+ *
+ * Expiry is amortized O(1): records of one TTL (every answer; every claim of one handler) expire
+ * in the order they were written, so each TTL has a queue in write order and a sweep pops what
+ * has expired off the front. Locks are checked when taken, and the expired ones cleared in a scan
+ * that runs only once their number has doubled.
  */
 import type { ClaimOutcome, IdempotentAnswer, UpgradeStore } from "./upgradeStore.js";
 
@@ -23,9 +28,11 @@ export interface MemoryStoreOptions {
    */
   maxRecordsPerCustomer?: number;
   /**
-   * The most records in the whole store, a bound on memory. Default 100 000. At it, a new key of
-   * any customer is refused the same way, until the store's soonest-expiring record expires; no
-   * record is ever dropped to make room.
+   * The most records in the whole store, a bound on memory (about 0.5 KB a record: 100 000 take
+   * some 50 MB). Default 100 000. At it, a new key of any customer is refused the same way (the
+   * handler answers 429 TOO_MANY_REQUESTS with `Retry-After`: when the store's soonest-expiring
+   * record expires), until a record expires. No record is ever dropped to make room and the window
+   * is never shortened: every key answered within `answerTtlMs` is replayed, however full the store.
    */
   maxRecords?: number;
   /**
@@ -40,21 +47,18 @@ export interface MemoryStoreOptions {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_MAX_RECORDS_PER_CUSTOMER = 100;
 const DEFAULT_MAX_RECORDS = 100_000;
+/** Below this many queued entries a queue is not compacted (compacting costs a copy). */
+const COMPACT_MIN = 1024;
 
-type RecordFields = { customerId: string; expiresAt: number } & (
+type MemoryRecord = { key: string; customerId: string; expiresAt: number } & (
   | { state: "pending"; owner: string; fingerprint: string }
-  | { state: "answered"; answer: IdempotentAnswer }
+  | { state: "answered"; fingerprint: string; status: number; body: string }
 );
 
-type MemoryRecord = RecordFields & {
-  /** Tells this record from an earlier one under the same key, for the expiry heap's stale entries. */
-  version: number;
-};
-
-interface ExpiryEntry {
-  expiresAt: number;
-  key: string;
-  version: number;
+/** Records of one TTL in write order; entries before `head` are gone (emptied, so nothing keeps them). */
+interface ExpiryQueue {
+  items: (MemoryRecord | undefined)[];
+  head: number;
 }
 
 export function createMemoryStore(options: MemoryStoreOptions = {}): UpgradeStore {
@@ -67,23 +71,28 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): UpgradeStor
   const now = options.now ?? Date.now;
 
   const records = new Map<string, MemoryRecord>();
-  const keysByCustomer = new Map<string, Set<string>>();
-  // Claims and answers have different TTLs (and claims their own each), so expiry order is not
-  // insertion order: a min-heap finds what expired, and the soonest expiry for `retryAfterMs`, in
-  // O(log n). Replaced and released records leave their entries behind, skipped by `version`.
-  const expiries = createMinHeap();
-  let nextVersion = 0;
-  // Locks live only while a request is in flight, one per customer, so this map stays small.
+  /** A customer's keys: the key itself while it has one (most have), a Set beyond. */
+  const keysByCustomer = new Map<string, string | Set<string>>();
+  // One queue per TTL. A record replaced (a claim by its answer) or released leaves its entry
+  // behind, which is skipped as not current when it reaches the front.
+  const queues = new Map<number, ExpiryQueue>();
+  // Locks live only while a request is in flight, one per customer, so this map stays small; one
+  // whose holder hung is replaced when next taken, or cleared by the occasional scan.
   const locks = new Map<string, { owner: string; expiresAt: number }>();
+  let lockScanAt = COMPACT_MIN;
 
-  function put(key: string, record: RecordFields): void {
-    remove(key);
-    const stored: MemoryRecord = { ...record, version: nextVersion++ };
-    records.set(key, stored);
-    let keys = keysByCustomer.get(stored.customerId);
-    if (!keys) keysByCustomer.set(stored.customerId, (keys = new Set()));
-    keys.add(key);
-    expiries.push({ expiresAt: stored.expiresAt, key, version: stored.version });
+  const isCurrent = (record: MemoryRecord) => records.get(record.key) === record;
+
+  function put(record: MemoryRecord, ttlMs: number): void {
+    remove(record.key);
+    records.set(record.key, record);
+    const keys = keysByCustomer.get(record.customerId);
+    if (keys === undefined) keysByCustomer.set(record.customerId, record.key);
+    else if (typeof keys === "string") keysByCustomer.set(record.customerId, new Set([keys, record.key]));
+    else keys.add(record.key);
+    let queue = queues.get(ttlMs);
+    if (!queue) queues.set(ttlMs, (queue = { items: [], head: 0 }));
+    queue.items.push(record);
   }
 
   function remove(key: string): void {
@@ -91,60 +100,89 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): UpgradeStor
     if (!record) return;
     records.delete(key);
     const keys = keysByCustomer.get(record.customerId);
-    keys?.delete(key);
-    if (keys?.size === 0) keysByCustomer.delete(record.customerId);
+    if (keys === undefined) return;
+    if (typeof keys === "string") {
+      keysByCustomer.delete(record.customerId);
+      return;
+    }
+    keys.delete(key);
+    if (keys.size === 1) keysByCustomer.set(record.customerId, keys.values().next().value as string);
   }
 
-  const isCurrent = (entry: ExpiryEntry) => records.get(entry.key)?.version === entry.version;
+  function sweep(time: number): void {
+    for (const [ttlMs, queue] of queues) {
+      const { items } = queue;
+      let { head } = queue;
+      for (; head < items.length; head += 1) {
+        const record = items[head]!;
+        if (isCurrent(record)) {
+          if (record.expiresAt > time) break;
+          remove(record.key);
+        }
+        items[head] = undefined;
+      }
+      if (head === items.length) {
+        queues.delete(ttlMs);
+        continue;
+      }
+      queue.head = head;
+      // Drop what lies before the front once it is most of the array, and stale entries once they
+      // outnumber the records: the queues stay within a constant of the store's size.
+      const queued = items.length - head;
+      if (queued > 2 * records.size + COMPACT_MIN) {
+        queue.items = items.slice(head).filter((record) => isCurrent(record!));
+        queue.head = 0;
+      } else if (head > COMPACT_MIN && head * 2 > items.length) {
+        queue.items = items.slice(head);
+        queue.head = 0;
+      }
+    }
+  }
 
-  function sweep(): void {
-    const time = now();
-    for (let entry = expiries.peek(); entry && (entry.expiresAt <= time || !isCurrent(entry)); entry = expiries.peek()) {
-      expiries.pop();
-      if (isCurrent(entry)) remove(entry.key);
-    }
-    // Stale entries of released or answered claims wait for their own expiry; rebuilding once they
-    // outnumber the records keeps the heap within a constant of the store's bound.
-    if (expiries.size() > 2 * records.size + 1024) {
-      expiries.rebuild([...records].map(([key, { expiresAt, version }]) => ({ expiresAt, key, version })));
-    }
-    for (const [key, lock] of locks) if (lock.expiresAt <= time) locks.delete(key);
+  /** The soonest expiry of any record; call after `sweep`, which leaves a current record in front. */
+  function soonestExpiry(time: number): number {
+    let soonest = Infinity;
+    for (const queue of queues.values()) soonest = Math.min(soonest, queue.items[queue.head]?.expiresAt ?? Infinity);
+    return soonest === Infinity ? time : soonest;
   }
 
   /** How long until `customerId` may claim a new key; 0 when it may now. Call after `sweep`. */
-  function waitBeforeNewRecord(customerId: string): number {
+  function waitBeforeNewRecord(customerId: string, time: number): number {
     const keys = keysByCustomer.get(customerId);
-    if (keys && keys.size >= maxRecordsPerCustomer) {
+    const count = keys === undefined ? 0 : typeof keys === "string" ? 1 : keys.size;
+    if (count >= maxRecordsPerCustomer) {
       // At most maxRecordsPerCustomer records to look at.
       let soonest = Infinity;
-      for (const key of keys) soonest = Math.min(soonest, records.get(key)?.expiresAt ?? Infinity);
-      return Math.max(1, soonest - now());
+      for (const key of typeof keys === "string" ? [keys] : keys!) soonest = Math.min(soonest, records.get(key)?.expiresAt ?? Infinity);
+      return Math.max(1, soonest - time);
     }
-    if (records.size >= maxRecords) {
-      // After sweep the heap's top is a current record, the soonest to expire.
-      return Math.max(1, (expiries.peek()?.expiresAt ?? now()) - now());
-    }
+    if (records.size >= maxRecords) return Math.max(1, soonestExpiry(time) - time);
     return 0;
   }
 
   return {
     async claimIdempotencyKey(key, { owner, fingerprint, ttlMs, customerId }): Promise<ClaimOutcome> {
-      sweep();
+      const time = now();
+      sweep(time);
       const existing = records.get(key);
-      if (existing?.state === "answered") return { state: "answered", answer: { ...existing.answer } };
+      if (existing?.state === "answered") {
+        return { state: "answered", answer: { fingerprint: existing.fingerprint, status: existing.status, body: existing.body } };
+      }
       if (existing?.state === "pending") return { state: "pending", fingerprint: existing.fingerprint };
-      const retryAfterMs = waitBeforeNewRecord(customerId);
+      const retryAfterMs = waitBeforeNewRecord(customerId, time);
       if (retryAfterMs > 0) return { state: "limited", retryAfterMs };
-      put(key, { state: "pending", customerId, owner, fingerprint, expiresAt: now() + ttlMs });
+      put({ key, state: "pending", customerId, owner, fingerprint, expiresAt: time + ttlMs }, ttlMs);
       return { state: "claimed" };
     },
 
-    async completeIdempotencyKey(key, claim, answer) {
-      sweep();
+    async completeIdempotencyKey(key, claim, answer: IdempotentAnswer) {
+      const time = now();
+      sweep(time);
       const pending = records.get(key);
       if (pending?.state !== "pending" || pending.owner !== claim.owner) return;
       // Replaces the claim, so the customer's count is unchanged and never needs checking here.
-      put(key, { state: "answered", customerId: pending.customerId, answer: { ...answer }, expiresAt: now() + answerTtlMs });
+      const { fingerprint, status, body } = answer;
+      put({ key, state: "answered", customerId: pending.customerId, fingerprint, status, body, expiresAt: time + answerTtlMs }, answerTtlMs);
     },
 
     async releaseIdempotencyKey(key, claim) {
@@ -153,58 +191,19 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): UpgradeStor
     },
 
     async acquireLock(key, owner, ttlMs) {
-      sweep();
-      if (locks.has(key)) return false;
-      locks.set(key, { owner, expiresAt: now() + ttlMs });
+      const time = now();
+      const held = locks.get(key);
+      if (held && held.expiresAt > time) return false;
+      locks.set(key, { owner, expiresAt: time + ttlMs });
+      if (locks.size > lockScanAt) {
+        for (const [lockKey, lock] of locks) if (lock.expiresAt <= time) locks.delete(lockKey);
+        lockScanAt = 2 * locks.size + COMPACT_MIN;
+      }
       return true;
     },
 
     async releaseLock(key, owner) {
       if (locks.get(key)?.owner === owner) locks.delete(key);
-    },
-  };
-}
-
-/** A binary min-heap of expiry entries, by `expiresAt`. */
-function createMinHeap() {
-  let items: ExpiryEntry[] = [];
-  const less = (a: number, b: number) => items[a]!.expiresAt < items[b]!.expiresAt;
-  const swap = (a: number, b: number) => {
-    [items[a], items[b]] = [items[b]!, items[a]!];
-  };
-  function down(start: number): void {
-    for (let index = start; ; ) {
-      const left = 2 * index + 1;
-      const right = left + 1;
-      let smallest = index;
-      if (left < items.length && less(left, smallest)) smallest = left;
-      if (right < items.length && less(right, smallest)) smallest = right;
-      if (smallest === index) return;
-      swap(index, smallest);
-      index = smallest;
-    }
-  }
-  return {
-    size: () => items.length,
-    peek: (): ExpiryEntry | undefined => items[0],
-    push(entry: ExpiryEntry): void {
-      items.push(entry);
-      for (let index = items.length - 1; index > 0; ) {
-        const parent = (index - 1) >> 1;
-        if (!less(index, parent)) break;
-        swap(index, parent);
-        index = parent;
-      }
-    },
-    pop(): void {
-      const last = items.pop();
-      if (last === undefined || items.length === 0) return;
-      items[0] = last;
-      down(0);
-    },
-    rebuild(entries: ExpiryEntry[]): void {
-      items = entries;
-      for (let index = (items.length >> 1) - 1; index >= 0; index -= 1) down(index);
     },
   };
 }

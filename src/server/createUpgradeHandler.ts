@@ -18,10 +18,11 @@ import { answerCustomer } from "./customerRoute.js";
 import { createMemoryStore } from "./createMemoryStore.js";
 import { CHECKOUT_PATH, devCheckoutRoute } from "./devCheckoutRoutes.js";
 import { normalizeBasePath, resolvePublicOrigins, toOrigin } from "./handlerOptions.js";
-import { errorResponse, htmlResponse } from "./httpResponses.js";
+import { ANSWER } from "./handlerAnswer.js";
+import { errorResponse, hasHeader, htmlResponse, toResponse, type HttpAnswer } from "./httpResponses.js";
 import { provisionIdempotently, type IdempotentProvisionContext } from "./idempotentProvision.js";
 import { isAllowedRequestOrigin } from "./isAllowedRequestOrigin.js";
-import { answerPlans } from "./plansRoute.js";
+import { answerPlans, createPlansSerializer, type PlansRouteContext } from "./plansRoute.js";
 import { answerProvision, type ProvisionRouteContext } from "./provisionRoute.js";
 import { DEFAULT_ALLOWED_PROVISION_FIELDS, toAllowedFieldSet } from "./provisionFields.js";
 import type { Route } from "./route.js";
@@ -41,6 +42,8 @@ export interface UpgradeHandler {
   readonly basePath: string;
   /** Whether a URL path is under `basePath`, so adapters can pass other requests on without reading them. */
   handles(pathname: string): boolean;
+  /** The same answer as a plain `HttpAnswer`, for `toNodeListener` (see handlerAnswer.ts). */
+  readonly [ANSWER]: (request: Request) => Promise<HttpAnswer>;
 }
 
 export const DEFAULT_BASE_PATH = "/api/upgrade";
@@ -66,6 +69,9 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
     ...(configuredOrigins ?? []),
     ...(options.allowedOrigins ?? []).map((origin) => toOrigin(origin, "allowedOrigins")),
   ];
+  // With publicOrigin configured, the origins a request is checked against are the same for all.
+  const fixedPostOrigins = publicOrigins ? new Set([...publicOrigins, ...extraPostOrigins]) : undefined;
+  const fixedReturnOrigins = configuredOrigins ?? (publicOrigins ? new Set(publicOrigins) : undefined);
   const allowedFields = toAllowedFieldSet(options.allowedProvisionFields ?? DEFAULT_ALLOWED_PROVISION_FIELDS);
   const store = guardStore(options.store ?? createMemoryStore());
   const lockTtlMs = options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
@@ -75,6 +81,11 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
   // A claimed key's owner may first wait for its customer's lock (up to lockTtlMs), then hold it
   // (up to lockTtlMs): the claim must outlive both, or a waiting retry would provision a second time.
   const claimTtlMs = 2 * lockTtlMs;
+  const plansCaching = options.plansCaching ?? "no-store";
+  if (plansCaching !== "no-store" && plansCaching !== "revalidate") {
+    throw new RangeError(`createUpgradeHandler: plansCaching must be "no-store" or "revalidate", got ${String(plansCaching)}`);
+  }
+  const plans: PlansRouteContext = { backend, identify, onError, caching: plansCaching, serialized: createPlansSerializer() };
 
   const idempotent: IdempotentProvisionContext = {
     backend,
@@ -88,7 +99,7 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
   const provision: ProvisionRouteContext = {
     identify,
     allowedFields,
-    allowedReturnOrigins: (url: URL) => configuredOrigins ?? new Set(ownOrigins(url)),
+    allowedReturnOrigins: (url: URL) => fixedReturnOrigins ?? new Set(ownOrigins(url)),
     catalog: createCatalogCache(backend, catalogTtlMs),
     provision: (params, idempotencyKey, request, url) => provisionIdempotently(idempotent, params, idempotencyKey, request, url),
   };
@@ -111,7 +122,7 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
   function routeFor(request: Request, url: URL, path: string): Route | null {
     switch (path) {
       case ROUTES.plans:
-        return { allow: ["GET"], isPage: false, run: () => answerPlans({ backend, identify, onError }, request, url) };
+        return { allow: ["GET"], isPage: false, run: () => answerPlans(plans, request, url) };
       case ROUTES.customer:
         return { allow: ["GET"], isPage: false, run: () => answerCustomer({ backend, identify }, request, url) };
       case ROUTES.provisionSubscription:
@@ -129,7 +140,7 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
     }
   }
 
-  function failure(error: unknown, request: Request, isPage: boolean): Response {
+  function failure(error: unknown, request: Request, isPage: boolean): HttpAnswer {
     if (isBackendError(error)) {
       if (isPage && wantsHtml(request)) {
         return htmlResponse(error.status, renderCheckoutErrorPage("Checkout unavailable", error.message));
@@ -143,18 +154,23 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
     return errorResponse(500, "INTERNAL_ERROR", INTERNAL_ERROR_MESSAGE);
   }
 
-  async function handler(request: Request): Promise<Response> {
-    const response = await respond(request);
+  async function answer(request: Request): Promise<HttpAnswer> {
+    const answered = await respond(request);
     // Every 503 says when to come back (RFC 9110), a backend's included: clients and proxies that
     // retry wait that long, and by then a claim abandoned in a store outage has been released.
-    if (response.status === 503 && !response.headers.has("Retry-After")) {
-      response.headers.set("Retry-After", String(SERVICE_UNAVAILABLE_RETRY_AFTER_S));
+    if (answered.status === 503 && !hasHeader(answered, "Retry-After")) {
+      answered.headers["Retry-After"] = String(SERVICE_UNAVAILABLE_RETRY_AFTER_S);
     }
     // A HEAD answer is GET's status and headers, never a body (HTTP semantics), errors included.
-    return request.method === "HEAD" ? new Response(null, { status: response.status, headers: response.headers }) : response;
+    if (request.method === "HEAD") answered.body = null;
+    return answered;
   }
 
-  async function respond(request: Request): Promise<Response> {
+  async function handler(request: Request): Promise<Response> {
+    return toResponse(await answer(request));
+  }
+
+  async function respond(request: Request): Promise<HttpAnswer> {
     const url = new URL(request.url);
     if (!handles(url.pathname)) {
       return errorResponse(404, "NOT_FOUND", `No upgrade route here; routes are under ${basePath || "/"}.`);
@@ -171,7 +187,7 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
       });
     }
     if (request.method === "POST") {
-      const allowedOrigins = new Set([...ownOrigins(url), ...extraPostOrigins]);
+      const allowedOrigins = fixedPostOrigins ?? new Set([...ownOrigins(url), ...extraPostOrigins]);
       if (!isAllowedRequestOrigin(request.headers.get("origin"), allowedOrigins)) {
         return errorResponse(403, "ORIGIN_NOT_ALLOWED", "Requests from this origin are not allowed.");
       }
@@ -183,5 +199,5 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
     }
   }
 
-  return Object.assign(handler, { basePath, handles });
+  return Object.assign(handler, { basePath, handles, [ANSWER]: answer });
 }

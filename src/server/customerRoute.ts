@@ -1,6 +1,6 @@
 /** `GET {basePath}/customer`: the signed-in customer, and only them. */
 import type { UpgradeBackend } from "./backend.js";
-import { errorResponse, jsonResponse } from "./httpResponses.js";
+import { errorResponse, jsonResponse, type HttpAnswer } from "./httpResponses.js";
 import { forbiddenCustomerResponse, identityOf, unauthenticatedResponse, type Identify } from "./identify.js";
 
 export interface CustomerRouteContext {
@@ -8,7 +8,7 @@ export interface CustomerRouteContext {
   identify: Identify;
 }
 
-export async function answerCustomer(context: CustomerRouteContext, request: Request, url: URL): Promise<Response> {
+export async function answerCustomer(context: CustomerRouteContext, request: Request, url: URL): Promise<HttpAnswer> {
   const identity = await identityOf(context.identify, request);
   if (!identity) return unauthenticatedResponse();
   const customerId = url.searchParams.get("customerId") || identity.customerId;

@@ -5,7 +5,7 @@
  */
 import type { UpgradeBackend } from "./backend.js";
 import { renderCheckoutDonePage, renderCheckoutErrorPage, renderCheckoutPage } from "./checkoutPages.js";
-import { errorResponse, htmlResponse, seeOtherResponse } from "./httpResponses.js";
+import { errorResponse, htmlResponse, seeOtherResponse, type HttpAnswer } from "./httpResponses.js";
 import type { Route } from "./route.js";
 import { wantsHtml } from "./wantsHtml.js";
 
@@ -55,7 +55,7 @@ export function devCheckoutRoute(context: DevCheckoutContext, request: Request, 
   };
 }
 
-function checkoutSessionNotFound(request: Request): Response {
+function checkoutSessionNotFound(request: Request): HttpAnswer {
   const message = "This checkout session does not exist or has expired.";
   if (wantsHtml(request)) return htmlResponse(404, renderCheckoutErrorPage("Checkout not found", message));
   return errorResponse(404, "CHECKOUT_SESSION_NOT_FOUND", message);

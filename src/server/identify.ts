@@ -2,7 +2,7 @@
  * Who is calling: the app's `identify` hook, read defensively, and the two answers for a caller who
  * may not act (not signed in, or asking about another customer).
  */
-import { errorResponse } from "./httpResponses.js";
+import { errorResponse, type HttpAnswer } from "./httpResponses.js";
 
 export interface Identity {
   customerId: string;
@@ -19,10 +19,10 @@ export async function identityOf(identify: Identify, request: Request): Promise<
   return identity;
 }
 
-export function unauthenticatedResponse(): Response {
+export function unauthenticatedResponse(): HttpAnswer {
   return errorResponse(401, "UNAUTHENTICATED", "Sign in to continue.");
 }
 
-export function forbiddenCustomerResponse(): Response {
+export function forbiddenCustomerResponse(): HttpAnswer {
   return errorResponse(403, "FORBIDDEN_CUSTOMER", "You can only act for the customer you are signed in as.");
 }

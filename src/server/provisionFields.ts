@@ -69,12 +69,27 @@ export function toAllowedFieldSet(fields: readonly string[]): ReadonlySet<string
  * accepted: the handler checks it against the identity instead. `null` counts as absent, as it
  * does everywhere in the contract.
  */
+/** The known dotted children of each top-level field ("checkoutOptions" → its fields), made once. */
+let childrenOf: Map<string, string[]> | undefined;
+function knownChildrenOf(key: string): string[] {
+  if (!childrenOf) {
+    childrenOf = new Map();
+    for (const field of KNOWN_FIELDS) {
+      const dot = field.indexOf(".");
+      if (dot < 0) continue;
+      const parent = field.slice(0, dot);
+      childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), field]);
+    }
+  }
+  return childrenOf.get(key) ?? [];
+}
+
 export function disallowedProvisionFields(body: Record<string, unknown>, allowed: ReadonlySet<string>): string[] {
   const refused: string[] = [];
   for (const [key, value] of Object.entries(body)) {
     if (value === null || value === undefined || key === "customerId") continue;
     const childPrefix = `${key}.`;
-    const knownChildren = [...KNOWN_FIELDS].filter((field) => field.startsWith(childPrefix));
+    const knownChildren = knownChildrenOf(key);
     if (knownChildren.length === 0) {
       if (!allowed.has(key)) refused.push(key);
       continue;

@@ -9,7 +9,7 @@ import { parseWith, provisionParamsSchema } from "../core/schemas.js";
 import { BackendError } from "./backend.js";
 import type { CatalogCache } from "./catalogCache.js";
 import { checkOrder } from "./checkOrder.js";
-import { errorResponse, jsonTextResponse } from "./httpResponses.js";
+import { errorResponse, jsonTextResponse, type HttpAnswer } from "./httpResponses.js";
 import { forbiddenCustomerResponse, identityOf, unauthenticatedResponse, type Identify } from "./identify.js";
 import type { ProvisionAnswer } from "./idempotentProvision.js";
 import { isAllowedReturnUrl } from "./isAllowedReturnUrl.js";
@@ -33,7 +33,7 @@ export interface ProvisionRouteContext {
   provision(params: ProvisionSubscriptionParams, idempotencyKey: string, request: Request, url: URL): Promise<ProvisionAnswer>;
 }
 
-export async function answerProvision(context: ProvisionRouteContext, request: Request, url: URL): Promise<Response> {
+export async function answerProvision(context: ProvisionRouteContext, request: Request, url: URL): Promise<HttpAnswer> {
   const identity = await identityOf(context.identify, request);
   if (!identity) return unauthenticatedResponse();
 

@@ -5,10 +5,23 @@
  * Adapts a Fetch API handler to Node's `(req, res, next?)` shape, so the same handler mounts in
  * `node:http`, Express, Connect and Vite's dev server (`server.middlewares.use(...)`), before or
  * after the app's body parser.
+ *
+ * What it costs per request matters (it runs for every endpoint request), so:
+ * - the `Request`'s signal is made only when the handler asks for it or the client disconnects
+ *   (`NodeRequest`); it aborts when the client goes away before the answer is sent;
+ * - for `createUpgradeHandler`'s handler, a body with a Content-Length of at most 64 KiB is read
+ *   into one buffer and handed over without a web stream, and the answer (a plain status, headers
+ *   and string, see handlerAnswer.ts) is written with `res.writeHead` and `res.end`, with no
+ *   `Response` made and read back;
+ * - any other handler gets a `Request` whose body streams from `req`, and its `Response` is
+ *   written as before: a string, bytes or stream body, with backpressure.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { TLSSocket } from "node:tls";
+import { ANSWER, type AnswersDirectly } from "./handlerAnswer.js";
+import type { HttpAnswer } from "./httpResponses.js";
+import { NodeRequest } from "./nodeRequest.js";
 
 /** Any Fetch-API handler: `createUpgradeHandler`'s, Hono's `app.fetch`, a Next.js route function. */
 export type FetchHandler = (request: Request) => Response | Promise<Response>;
@@ -24,11 +37,15 @@ export interface NodeListenerOptions {
 }
 
 /** A handler that can tell which paths are its own (as `createUpgradeHandler`'s can). */
-interface PathAwareHandler extends FetchHandler {
+interface PathAwareHandler extends FetchHandler, AnswersDirectly {
   handles?: (pathname: string) => boolean;
 }
 
+/** The largest body read into memory before the handler runs; a longer or unsized one streams. */
+const MAX_BUFFERED_BODY_BYTES = 64 * 1024;
+
 export function toNodeListener(handler: PathAwareHandler, options: NodeListenerOptions = {}): NodeListener {
+  const answerOf = handler[ANSWER];
   return (req, res, next) => {
     // Express and Connect strip the mount path from `req.url`; the handler routes on the full path.
     const path = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? "/";
@@ -40,13 +57,7 @@ export function toNodeListener(handler: PathAwareHandler, options: NodeListenerO
       if (options.onNotFound) return options.onNotFound(req, res);
     }
 
-    const abort = new AbortController();
-    // The client went away: let the handler stop reading and skip work nobody will see.
-    res.once("close", () => {
-      if (!res.writableFinished) abort.abort();
-    });
-
-    serve(handler, toRequest(req, url, abort.signal), res).catch((error: unknown) => {
+    const fail = (error: unknown) => {
       if (next) return next(error);
       if (res.headersSent) {
         res.destroy(error instanceof Error ? error : undefined);
@@ -56,8 +67,51 @@ export function toNodeListener(handler: PathAwareHandler, options: NodeListenerO
       res.setHeader("Content-Type", "application/json; charset=utf-8");
       res.setHeader("Cache-Control", "no-store");
       res.end(JSON.stringify({ error: { code: "INTERNAL_ERROR", message: "Something went wrong on our side." } }));
-    });
+    };
+
+    const serveWith = (request: NodeRequest) => {
+      // The client went away before the answer was sent: let the handler stop reading and skip
+      // work nobody will see.
+      res.once("close", () => {
+        if (!res.writableFinished) NodeRequest.abort(request);
+      });
+      const served = answerOf ? answerOf(request).then((answer) => writeAnswer(answer, request.method, res)) : serve(handler, request, res);
+      served.catch(fail);
+    };
+
+    const method = req.method ?? "GET";
+    const headers = requestHeaders(req);
+    const init: RequestInit & { duplex?: "half" } = { method, headers };
+    if (method === "GET" || method === "HEAD") return serveWith(new NodeRequest(url, init));
+
+    const parsed = parsedBody(req);
+    if (parsed !== undefined) {
+      init.body = parsed;
+      // The original length no longer matches a re-serialized body.
+      delete headers["content-length"];
+      return serveWith(new NodeRequest(url, init));
+    }
+    const length = declaredLength(req);
+    if (answerOf && length !== undefined && length <= MAX_BUFFERED_BODY_BYTES && !req.readableEnded) {
+      readBody(req, length).then((bytes) => serveWith(new NodeRequest(url, init, bytes)), fail);
+      return;
+    }
+    init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
+    // `duplex` is required by Node's fetch for streamed bodies but missing from the DOM typings.
+    init.duplex = "half";
+    serveWith(new NodeRequest(url, init));
   };
+}
+
+/**
+ * Writes the handler's plain answer in one write: with its Content-Length, so neither chunked
+ * encoding nor a second write is needed. `HEAD` answers carry no body (the handler drops it).
+ */
+function writeAnswer(answer: HttpAnswer, method: string, res: ServerResponse): void {
+  const body = answer.body === null || method === "HEAD" ? undefined : answer.body;
+  if (body !== undefined) answer.headers["Content-Length"] = String(Buffer.byteLength(body));
+  res.writeHead(answer.status, answer.headers);
+  res.end(body);
 }
 
 async function serve(handler: FetchHandler, request: Request, res: ServerResponse): Promise<void> {
@@ -82,30 +136,43 @@ async function serve(handler: FetchHandler, request: Request, res: ServerRespons
   res.end();
 }
 
-function toRequest(req: IncomingMessage, url: URL, signal: AbortSignal): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
+/** The request's headers as Fetch takes them (repeated ones joined, as `Headers` would). */
+function requestHeaders(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name in req.headers) {
+    const value = req.headers[name];
     // HTTP/2 pseudo-headers (":path") are not valid Fetch header names.
     if (value === undefined || name.startsWith(":")) continue;
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else headers.set(name, value);
+    headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
-  const method = req.method ?? "GET";
-  const hasBody = method !== "GET" && method !== "HEAD";
-  // `duplex` is required by Node's fetch for streamed bodies but missing from the DOM typings.
-  const init: RequestInit & { duplex?: "half" } = { method, headers, signal };
-  if (hasBody) {
-    const parsed = parsedBody(req);
-    if (parsed === undefined) {
-      init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
-      init.duplex = "half";
-    } else {
-      init.body = parsed;
-      // The original length no longer matches a re-serialized body.
-      headers.delete("content-length");
-    }
-  }
-  return new Request(url, init);
+  return headers;
+}
+
+/** Content-Length when the body is sized by it alone (no Transfer-Encoding), else undefined. */
+function declaredLength(req: IncomingMessage): number | undefined {
+  if (req.headers["transfer-encoding"] !== undefined) return undefined;
+  const header = req.headers["content-length"];
+  if (header === undefined || !/^\d+$/.test(header)) return undefined;
+  return Number(header);
+}
+
+/** The whole body of `length` declared bytes (node:http has checked it is no more), as one buffer. */
+function readBody(req: IncomingMessage, length: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    req.on("data", (chunk: Buffer) => {
+      chunks.push(chunk);
+      received += chunk.byteLength;
+    });
+    req.once("end", () => {
+      if (received !== length) return reject(new Error(`Request body was ${received} bytes, not the ${length} declared.`));
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received));
+    });
+    req.once("error", reject);
+    // The client went away mid-body: there is nobody to answer.
+    req.once("aborted", () => reject(new Error("The client disconnected while sending the body.")));
+  });
 }
 
 /**

@@ -62,4 +62,14 @@ export interface UpgradeHandlerOptions {
    * `Idempotency-Key` to answer (then 409 IDEMPOTENCY_KEY_IN_USE).
    */
   lockTtlMs?: number;
+  /**
+   * How browsers may keep `GET /plans`. Every plans answer carries an `ETag` (a hash of its bytes,
+   * so it differs whenever the catalog, the `productId` or the customer's paywall does) and a
+   * request whose `If-None-Match` names it is answered 304 without a body.
+   * - `"no-store"` (default): `Cache-Control: no-store`, like every other answer; only a client
+   *   that keeps the ETag itself revalidates.
+   * - `"revalidate"`: `Cache-Control: private, no-cache`: the browser keeps the answer (never a
+   *   shared cache) and asks on every use, getting a 304 while the catalog is unchanged.
+   */
+  plansCaching?: "no-store" | "revalidate";
 }
