@@ -7,7 +7,7 @@
 import { replaceEqualDeep } from "@tanstack/react-query";
 import { useCallback, useMemo, useRef, useState } from "react";
 import type { BillingPeriod, Plan } from "../core/contract.js";
-import { buildPaywallModel, type PaywallModel, type PlanCardModel } from "../core/paywall/paywallModel.js";
+import { createPaywallModelBuilder, type PaywallModel, type PlanCardModel } from "../core/paywall/paywallModel.js";
 import type { PlanIntent } from "../core/paywall/planIntent.js";
 import { resolveTexts, type PaywallTexts } from "../core/paywall/texts.js";
 import type { UpgradeError } from "../core/UpgradeError.js";
@@ -88,13 +88,15 @@ export function usePaywall(options: UsePaywallOptions = {}): UsePaywallResult {
   const texts = useMemo(() => resolveTexts(textOverrides), [textOverrides]);
   const billingPeriod = options.billingPeriod ?? pickedPeriod;
 
-  // The cards last shown: a rebuilt card equal to its predecessor is that same object (react-query's
-  // structural sharing), so the memoized PlanCards whose content did not change (all but one on a
-  // quantity change) skip rendering.
+  // The builder recomputes only the cards whose inputs changed (one on a quantity change) and keeps
+  // the others' objects. When shared inputs change identity but not content (inline textOverrides),
+  // a rebuilt card equal to its predecessor still becomes that same object (react-query's structural
+  // sharing). Either way the memoized PlanCards whose content did not change skip rendering.
+  const [buildModel] = useState(createPaywallModelBuilder);
   const shownCards = useRef<PlanCardModel[]>([]);
   const model = useMemo(() => {
     if (!plans.data || customer.data === undefined) return null;
-    const built = buildPaywallModel({
+    const built = buildModel({
       plans: plans.data,
       customer: customer.data,
       productId: options.productId,
@@ -109,6 +111,7 @@ export function usePaywall(options: UsePaywallOptions = {}): UsePaywallResult {
     built.cards = shownCards.current = replaceEqualDeep(shownCards.current, built.cards);
     return built;
   }, [
+    buildModel,
     plans.data,
     customer.data,
     options.productId,

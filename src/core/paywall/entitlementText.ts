@@ -1,6 +1,13 @@
 /** The line a plan card lists for one entitlement ("Unlimited projects", "10,000 API calls"). */
+import { cachedIn } from "../cachedIn.js";
 import type { Entitlement } from "../contract.js";
 import { text, type PaywallTexts } from "./texts.js";
+
+/**
+ * One formatter per locale: `number.toLocaleString(locale)` builds one per call, which costs about
+ * 16 µs in Chromium (30 times a cached one), and this runs for every line of every card.
+ */
+const countFormats = new Map<string, Intl.NumberFormat>();
 
 export interface EntitlementTextOptions {
   /** BCP 47 locale for the limit ("10,000" in en-US, "10.000" in de-DE). */
@@ -29,5 +36,5 @@ export function entitlementText(entitlement: Entitlement, options: EntitlementTe
   if (!count) return included;
 
   const units = count === 1 ? entitlement.units || pluralUnits : pluralUnits;
-  return text(texts.entitlementLimit, { name, count, limit: count.toLocaleString(locale), units });
+  return text(texts.entitlementLimit, { name, count, limit: cachedIn(countFormats, locale, () => new Intl.NumberFormat(locale)).format(count), units });
 }

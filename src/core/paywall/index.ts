@@ -1,5 +1,5 @@
 /** The Paywall's logic without React: what to show, in what order, with which texts. */
-export { buildPaywallModel } from "./paywallModel.js";
+export { buildPaywallModel, createPaywallModelBuilder } from "./paywallModel.js";
 export type {
   AddonLine,
   BillingPeriodOption,

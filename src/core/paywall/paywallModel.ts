@@ -112,6 +112,41 @@ export interface PaywallModel {
 }
 
 export function buildPaywallModel(input: PaywallModelInput): PaywallModel {
+  return buildModel(input, planCard);
+}
+
+/** What every card is computed from, besides its plan and its quantity. */
+const SHARED_CARD_INPUTS = ["plans", "customer", "billingPeriod", "highlightedPlanId", "locale", "texts"] as const;
+
+/**
+ * `buildPaywallModel` remembering its last cards: a card whose plan, quantity and shared inputs
+ * (compared by identity) are those of last time is last time's object, not computed again. A seat
+ * change then recomputes one card whatever the catalog's size, and a memoized card component can
+ * skip the others. One builder per paywall (usePaywall keeps one per mount).
+ */
+export function createPaywallModelBuilder(): (input: PaywallModelInput) => PaywallModel {
+  let last: { context: CardContext; cards: Map<Plan, PlanCardModel> } | undefined;
+  return (input) => {
+    const cards = new Map<Plan, PlanCardModel>();
+    let context: CardContext | undefined;
+    let sameShared = false;
+    const model = buildModel(input, (plan, cardContext) => {
+      if (context !== cardContext) {
+        context = cardContext;
+        sameShared = last !== undefined && SHARED_CARD_INPUTS.every((key) => last!.context[key] === cardContext[key]);
+      }
+      const previous =
+        sameShared && last!.context.unitQuantities?.[plan.id] === cardContext.unitQuantities?.[plan.id] ? last!.cards.get(plan) : undefined;
+      const card = previous ?? planCard(plan, cardContext);
+      cards.set(plan, card);
+      return card;
+    });
+    if (context) last = { context, cards };
+    return model;
+  };
+}
+
+function buildModel(input: PaywallModelInput, cardOf: (plan: Plan, context: CardContext) => PlanCardModel): PaywallModel {
   const { plans, customer } = input;
   const texts = input.texts ?? defaultPaywallTexts;
   const shown = visiblePlans(plans, {
@@ -124,6 +159,15 @@ export function buildPaywallModel(input: PaywallModelInput): PaywallModel {
     preferredBillingPeriod: input.preferredBillingPeriod,
   });
   const savingsPercent = annualSavingsPercent(shown);
+  const context: CardContext = {
+    plans,
+    customer: customer ?? null,
+    billingPeriod,
+    highlightedPlanId: input.highlightedPlanId,
+    unitQuantities: input.unitQuantities,
+    locale: input.locale,
+    texts,
+  };
 
   return {
     periods: billingPeriodsOffered(shown).map((period) => ({
@@ -135,9 +179,7 @@ export function buildPaywallModel(input: PaywallModelInput): PaywallModel {
     ...(savingsPercent !== null && {
       savingsText: text(texts.savings, { percent: savingsPercent }),
     }),
-    cards: shown.map((plan) =>
-      planCard(plan, { ...input, customer: customer ?? null, texts, billingPeriod }),
-    ),
+    cards: shown.map((plan) => cardOf(plan, context)),
   };
 }
 

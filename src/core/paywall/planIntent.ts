@@ -2,8 +2,9 @@
  * What a plan card's button does for the customer looking at it. One pure function of (plan,
  * customer, selected period and quantity, plans), so the UI never decides in JSX.
  */
+import { cachedIn } from "../cachedIn.js";
 import type { BillingPeriod, Customer, Plan } from "../contract.js";
-import { currentSubscription, hasTrialAvailable } from "../subscriptions.js";
+import { currentSubscription, hasTrialAvailable, type CurrentSubscription } from "../subscriptions.js";
 import { planOffersPeriod, planUnitPrice } from "./planPrice.js";
 import { unitQuantityRange } from "./unitQuantity.js";
 import { sortPlans } from "./visiblePlans.js";
@@ -56,12 +57,8 @@ export function planIntent(input: PlanIntentInput): PlanIntent {
   const { plan, customer, plans, billingPeriod, unitQuantity } = input;
   if (!customer) return plan.pricingType === "CUSTOM" ? "CONTACT_SALES" : "SIGN_UP";
 
-  // Plans rank within their product only: a customer's plan of another product says nothing here.
-  const sameProduct = plans.filter((candidate) => candidate.productId === plan.productId);
-  // `plans` should hold `plan`; rank it anyway when a caller passed only the others.
-  const includesPlan = sameProduct.some((candidate) => candidate.id === plan.id);
-  const productPlans = sortPlans(includesPlan ? sameProduct : [...sameProduct, plan]);
-  const current = currentSubscription(customer, productPlans);
+  const ranking = productRanking(plans, plan);
+  const current = cachedIn(ranking.current, customer, () => currentSubscription(customer, ranking.plans) ?? null);
 
   // Checked before CUSTOM: a customer on a custom plan is on it, not a sales lead for it.
   if (current?.plan.id === plan.id) {
@@ -85,8 +82,42 @@ export function planIntent(input: PlanIntentInput): PlanIntent {
 
   // Without a live subscription the customer stands below every plan, so everything is an
   // upgrade. Rank is the paywall's own order, which also settles plans with equal `order`.
-  const rank = (target: Plan) => productPlans.findIndex((candidate) => candidate.id === target.id);
-  const isHigher = !current || rank(plan) > rank(current.plan);
+  const isHigher = !current || ranking.rank.get(plan.id)! > ranking.rank.get(current.plan.id)!;
   if (!isHigher) return "DOWNGRADE";
   return hasTrialAvailable(plan, customer) ? "START_TRIAL" : "UPGRADE";
+}
+
+/** One product's plans in the paywall's order, and what is asked of them per card. */
+interface ProductRanking {
+  plans: Plan[];
+  /** Position in `plans` by plan id (a plan listed twice ranks by its first entry). */
+  rank: Map<string, number>;
+  /** The customer's live subscription among `plans`, `null` for none. */
+  current: WeakMap<Customer, CurrentSubscription | null>;
+}
+
+function rankingOf(sorted: Plan[]): ProductRanking {
+  const rank = new Map<string, number>();
+  sorted.forEach((plan, index) => rank.has(plan.id) || rank.set(plan.id, index));
+  return { plans: sorted, rank, current: new WeakMap() };
+}
+
+/**
+ * Every product's ranking, made in one sorted pass per `plans` array and kept while that array
+ * lives (react-query hands out the same array until the catalog changes). Every card of a paywall
+ * asks for it, so sorting per card made N cards cost O(N² log N).
+ */
+const rankings = new WeakMap<readonly Plan[], Map<string | undefined, ProductRanking>>();
+
+/** Plans rank within their product only: a customer's plan of another product says nothing here. */
+function productRanking(plans: readonly Plan[], plan: Plan): ProductRanking {
+  const byProduct = cachedIn(rankings, plans, () => {
+    const sortedByProduct = new Map<string | undefined, Plan[]>();
+    for (const candidate of sortPlans(plans)) cachedIn(sortedByProduct, candidate.productId, () => []).push(candidate);
+    return new Map([...sortedByProduct].map(([productId, sorted]) => [productId, rankingOf(sorted)]));
+  });
+  const ranking = byProduct.get(plan.productId);
+  if (ranking?.rank.has(plan.id)) return ranking;
+  // `plans` should hold `plan`; rank it anyway when a caller passed only the others.
+  return rankingOf(sortPlans([...(ranking?.plans ?? []), plan]));
 }

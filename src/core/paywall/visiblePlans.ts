@@ -34,12 +34,12 @@ export function isHiddenPlan(plan: Plan, hiddenPlanIds: readonly string[] = []):
  */
 export function visiblePlans(plans: readonly Plan[], options: VisiblePlansOptions = {}): Plan[] {
   const { productId, hiddenPlanIds } = options;
+  const seen = new Set<string>();
   return sortPlans(
-    plans.filter(
-      (plan, index) =>
-        plans.findIndex((other) => other.id === plan.id) === index &&
-        (productId === undefined || plan.productId === productId) &&
-        !isHiddenPlan(plan, hiddenPlanIds),
-    ),
+    plans.filter((plan) => {
+      if (seen.has(plan.id)) return false;
+      seen.add(plan.id);
+      return (productId === undefined || plan.productId === productId) && !isHiddenPlan(plan, hiddenPlanIds);
+    }),
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Customer, Plan } from "../../../src/core/contract.js";
 import {
   buildPaywallModel,
+  createPaywallModelBuilder,
   resolveTexts,
   type PaywallModel,
   type PaywallModelInput,
@@ -297,5 +298,31 @@ describe("buildPaywallModel", () => {
       ["team", "UPGRADE"],
       ["enterprise", "CONTACT_SALES"],
     ]);
+  });
+});
+
+describe("createPaywallModelBuilder: a seat change recomputes one card", () => {
+  const base: PaywallModelInput = { plans: appPlans, customer: customer([subscription("basic")]), locale: "en-US" };
+
+  it("keeps every other card's object and gives the changed card the new quantity, as a fresh build would", () => {
+    const build = createPaywallModelBuilder();
+    const before = build(base);
+    const after = build({ ...base, unitQuantities: { team: 7 } });
+    for (const card of after.cards) {
+      if (card.plan.id === "team") expect(card).not.toBe(cardFor(before, "team"));
+      else expect(card).toBe(cardFor(before, card.plan.id));
+    }
+    expect(seen(cardFor(after, "team"))).toEqual(seen(cardFor(buildPaywallModel({ ...base, unitQuantities: { team: 7 } }), "team")));
+    expect(cardFor(after, "team").unitQuantity?.value).toBe(7);
+  });
+
+  it("recomputes every card when what all cards show changes: the period, the customer, the locale", () => {
+    const build = createPaywallModelBuilder();
+    for (const change of [{ billingPeriod: "ANNUALLY" as const }, { customer: customer([subscription("team")]) }, { locale: "de-DE" }]) {
+      const previous = build(base);
+      const next = build({ ...base, ...change });
+      expect(next.cards.map((card) => seen(card))).toEqual(buildPaywallModel({ ...base, ...change }).cards.map((card) => seen(card)));
+      for (const card of next.cards) expect(card).not.toBe(cardFor(previous, card.plan.id));
+    }
   });
 });
