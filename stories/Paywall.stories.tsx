@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { delay, http, HttpResponse } from "msw";
 import type { CSSProperties } from "react";
-import { expect, waitFor } from "storybook/test";
+import { expect, waitFor, within } from "storybook/test";
 import { Paywall } from "../src/index.js";
 import { customerOn } from "./support/customers.js";
 import { germanPlans, germanTexts } from "./support/german.js";
@@ -319,9 +319,48 @@ export const PaymentRequiredRedirecting: Story = {
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(await canvas.findByRole("button", { name: "Upgrade: Basic" }));
     await expect(await canvas.findByTestId("navigation")).toHaveTextContent(/Navigated to http:\/\/\S+\/api\/upgrade\/checkout\/cs_[0-9a-f]+/);
-    // Redirecting: every button waits, and the wait is announced.
-    await expect(canvas.getByRole("button", { name: "Upgrade: Basic" })).toBeDisabled();
+    // Redirecting: every button waits; the clicked one spins, and a line under it says why (announced).
+    const basic = canvas.getByRole("button", { name: "Upgrade: Basic" });
+    await expect(basic).toBeDisabled();
+    await expect(basic).toHaveAttribute("aria-busy", "true");
     await expect(canvas.getByRole("button", { name: "Start free trial: Pro" })).toBeDisabled();
-    await expect(canvas.getByText("Opening checkout…")).toBeInTheDocument();
+    await expect(within(canvas.getByRole("article", { name: "Basic" })).getByRole("status")).toHaveTextContent("Opening checkout…");
+  },
+};
+
+/** The card is declined: the alert shows under the button that was clicked, with the backend's words. */
+export const DeclinedUnderTheCard: Story = {
+  parameters: {
+    ...upgradeKit({
+      handlers: () => [
+        http.post(storyApi("/provision-subscription"), () =>
+          HttpResponse.json({ error: { code: "CARD_DECLINED", message: "Your card was declined." } }, { status: 402 }),
+        ),
+      ],
+    }),
+    consoleGuard: {
+      expected: [
+        { kind: "browser log", match: /status of 402 .*\/api\/upgrade\/provision-subscription\)$/, reason: "the story's declined card; Chromium logs every failed response" },
+      ],
+    },
+  },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(await canvas.findByRole("button", { name: "Upgrade: Basic" }));
+    const basic = canvas.getByRole("article", { name: "Basic" });
+    const alert = await within(basic).findByRole("alert");
+    await expect(alert).toHaveTextContent("The upgrade could not be started: Your card was declined.");
+    await expect(canvas.getByRole("button", { name: "Upgrade: Basic" })).toBeEnabled();
+  },
+};
+
+/** A card on file: one more seat on Pro is made at once, and the paywall says so. */
+export const SeatsUpdatedInPlace: Story = {
+  parameters: upgradeKit({ customers: [customerOn("plan-pro", { billingPeriod: "MONTHLY", unitQuantity: 2, hasPaymentMethod: true })] }),
+  play: async ({ canvas, userEvent }) => {
+    const pro = await canvas.findByRole("article", { name: "Pro" });
+    await userEvent.click(within(pro).getByRole("button", { name: "More seats" }));
+    await userEvent.click(canvas.getByRole("button", { name: "Update seats: Pro" }));
+    await expect(await canvas.findByText("Done: you're on Pro.")).toHaveAttribute("role", "status");
+    await expect(canvas.queryByTestId("navigation")).toBeNull();
   },
 };

@@ -44,6 +44,18 @@ export function Paywall(props: PaywallProps): ReactNode {
     [JSON.stringify(classNames), unstyled, className],
   );
   const { locked, checkoutStatus } = paywall;
+  // A change made at once (no checkout) says so; one through a checkout is told by the return.
+  const updatedPlan =
+    paywall.provisionStatus === "success" ? model?.cards.find((card) => card.plan.id === paywall.provisionPlanId)?.plan : undefined;
+  const provisionError = paywall.provisionError && (
+    <p className={classFor("notice")} role="alert" data-error-code={paywall.provisionError.code}>
+      {text(texts.provisionError, {
+        code: paywall.provisionError.code,
+        // Only the backend's message is meant for users; the library's name URLs.
+        message: paywall.provisionError.serverCode ? paywall.provisionError.message : "",
+      })}
+    </p>
+  );
 
   if (paywall.status === "loading") {
     return (
@@ -81,15 +93,20 @@ export function Paywall(props: PaywallProps): ReactNode {
 
   return (
     <section className={classFor("root")} data-state={checkoutStatus === "finalizing" ? "finalizing" : locked ? "busy" : "ready"}>
-      {checkoutStatus === "finalizing" && (
-        <p className={classFor("notice")} role="status">
+      {checkoutStatus === "finalizing" ? (
+        <p className={classFor("notice", "ruk-paywall__notice--info")} role="status">
           {text(texts.finishing)}
         </p>
-      )}
-      {checkoutStatus === "unconfirmed" && (
-        <p className={classFor("notice")} role="status">
+      ) : checkoutStatus === "unconfirmed" ? (
+        <p className={classFor("notice", "ruk-paywall__notice--info")} role="status">
           {text(texts.checkoutUnconfirmed)}
         </p>
+      ) : (
+        updatedPlan && (
+          <p className={classFor("notice", "ruk-paywall__notice--success")} role="status">
+            {text(texts.planUpdated, { planName: updatedPlan.displayName })}
+          </p>
+        )
       )}
       {model.periods.length > 1 && (
         <PeriodSwitch
@@ -106,15 +123,20 @@ export function Paywall(props: PaywallProps): ReactNode {
         {model.cards.map((card) => {
           const selectable = paywall.canSelect(card);
           const busy = paywall.busyPlanId === card.plan.id;
+          // The error shows where the user clicked: on a phone the end of the list is screens away.
+          const error = paywall.provisionPlanId === card.plan.id ? provisionError : undefined;
           return (
             <li key={card.plan.id}>
               {props.renderPlan ? (
-                props.renderPlan(card, {
-                  select: () => paywall.selectPlan(card),
-                  setUnitQuantity: (quantity) => paywall.setUnitQuantity(card.plan.id, quantity),
-                  selectable: selectable && !locked,
-                  busy,
-                })
+                <>
+                  {props.renderPlan(card, {
+                    select: () => paywall.selectPlan(card),
+                    setUnitQuantity: (quantity) => paywall.setUnitQuantity(card.plan.id, quantity),
+                    selectable: selectable && !locked,
+                    busy,
+                  })}
+                  {error}
+                </>
               ) : (
                 <PlanCard
                   card={card}
@@ -123,7 +145,8 @@ export function Paywall(props: PaywallProps): ReactNode {
                   selectable={selectable}
                   locked={locked}
                   busy={busy}
-                  busyLabel={text(texts.redirecting)}
+                  busyLabel={text(paywall.provisionStatus === "redirecting" ? texts.redirecting : texts.provisioning)}
+                  error={error}
                   contactSalesUrl={props.contactSalesUrl ?? card.plan.metadata?.contactSalesUrl}
                   signUpUrl={props.signUpUrl}
                   classFor={classFor}
@@ -133,15 +156,8 @@ export function Paywall(props: PaywallProps): ReactNode {
           );
         })}
       </ul>
-      {paywall.provisionError && (
-        <p className={classFor("notice")} role="alert" data-error-code={paywall.provisionError.code}>
-          {text(texts.provisionError, {
-            code: paywall.provisionError.code,
-            // Only the backend's message is meant for users; the library's name URLs.
-            message: paywall.provisionError.serverCode ? paywall.provisionError.message : "",
-          })}
-        </p>
-      )}
+      {/* No card to put it on (the plan is gone from the list since the click). */}
+      {!model.cards.some((card) => card.plan.id === paywall.provisionPlanId) && provisionError}
     </section>
   );
 }

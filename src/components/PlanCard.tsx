@@ -21,6 +21,8 @@ export interface PlanCardProps {
   /** This card's provision is running. */
   busy: boolean;
   busyLabel: string;
+  /** The alert of this card's failed provision, shown under its button. */
+  error?: ReactNode;
   contactSalesUrl: PlanLink | undefined;
   signUpUrl: PlanLink | undefined;
   classFor: ClassFor;
@@ -65,6 +67,13 @@ export const PlanCard = memo(function PlanCard(props: PlanCardProps): ReactNode 
         />
       )}
       <PlanButton {...props} />
+      {/* Under the button, where the user looks after the click; announced, as is an error. */}
+      {busy && (
+        <p className="ruk-plan__busy" role="status">
+          {props.busyLabel}
+        </p>
+      )}
+      {props.error}
       {card.entitlements.length > 0 && (
         <div className={classFor("features")}>
           {card.basePlanText && <p className="ruk-plan__base">{card.basePlanText}</p>}
@@ -95,11 +104,6 @@ export const PlanCard = memo(function PlanCard(props: PlanCardProps): ReactNode 
           </ul>
         </div>
       )}
-      {busy && (
-        <p className="ruk-visually-hidden" role="status">
-          {props.busyLabel}
-        </p>
-      )}
     </article>
   );
 });
@@ -128,6 +132,8 @@ function PlanButton({ card, onSelect, selectable, locked, busy, contactSalesUrl,
       onClick={() => onSelect(card)}
       {...warmUp}
     >
+      {/* Faded alone, a busy button looks like the disabled ones: the spinner tells them apart. */}
+      {busy && <span className="ruk-spinner" aria-hidden="true" />}
       {card.buttonLabel}
     </button>
   );

@@ -69,6 +69,8 @@ export interface UsePaywallResult {
   /** The provision's state. */
   provisionStatus: ProvisionStatus;
   provisionError: UpgradeError | null;
+  /** The plan of the last provision the paywall started (its error and success belong to that card). */
+  provisionPlanId: string | null;
   /** After a checkout: "finalizing" until the bought plan is live, then "completed" or "unconfirmed". */
   checkoutStatus: CheckoutState["status"];
   /** Every plan button waits: a provision is running, a checkout is open, or one is finalizing. */
@@ -82,7 +84,8 @@ export function usePaywall(options: UsePaywallOptions = {}): UsePaywallResult {
   const locale = useLocale(options.locale);
   const [pickedPeriod, setPickedPeriod] = useState<BillingPeriod | undefined>(undefined);
   const [unitQuantities, setUnitQuantities] = useState<Readonly<Record<string, number>>>({});
-  const [busyPlanId, setBusyPlanId] = useState<string | null>(null);
+  // The plan of the last click that provisions: busy while that runs, and where its error shows.
+  const [selectedPlanId, setSelectedPlanId] = useState<string | null>(null);
 
   const { textOverrides } = options;
   const texts = useMemo(() => resolveTexts(textOverrides), [textOverrides]);
@@ -165,7 +168,7 @@ export function usePaywall(options: UsePaywallOptions = {}): UsePaywallResult {
       // Not a transition: the request starts synchronously inside provisionSubscription anyway,
       // and the "busy" cards render at the end of this click. As a deferred transition, a slow
       // device could navigate to the checkout before ever showing the click took (seen in CI).
-      setBusyPlanId(card.plan.id);
+      setSelectedPlanId(card.plan.id);
       void provisionSubscription({
         planId: card.plan.id,
         // Free plans have no price points and so no period to send.
@@ -193,9 +196,10 @@ export function usePaywall(options: UsePaywallOptions = {}): UsePaywallResult {
     setUnitQuantity,
     selectPlan,
     canSelect,
-    busyPlanId: provisionRunning ? busyPlanId : null,
+    busyPlanId: provisionRunning ? selectedPlanId : null,
     provisionStatus: provision.status,
     provisionError: provision.error,
+    provisionPlanId: selectedPlanId,
     checkoutStatus: checkout.status,
     locked: provisionRunning || checkout.status === "finalizing",
   };

@@ -105,5 +105,7 @@ export const germanTexts: PaywallTexts = {
     message
       ? `Der Wechsel konnte nicht gestartet werden: ${message}`
       : "Der Wechsel konnte nicht gestartet werden. Bitte versuchen Sie es erneut.",
+  provisioning: "Einen Moment…",
   redirecting: "Die Kasse wird geöffnet…",
+  planUpdated: "Erledigt: Sie nutzen jetzt {planName}.",
 };

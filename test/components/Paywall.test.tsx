@@ -10,7 +10,15 @@ const onFreePlan = {
   id: "customer-1",
   subscriptions: [{ id: "sub-free", planId: "plan-free", status: "ACTIVE" as const, startDate: "2026-01-01T00:00:00.000Z" }],
 };
-const upgradeServer = createTestUpgradeServer({ customers: [onFreePlan] });
+/** Pays by card on file, so a change of seats is made at once, without a checkout. */
+const onProWithCard = {
+  id: "customer-2",
+  hasPaymentMethod: true,
+  subscriptions: [
+    { id: "sub-pro", planId: "plan-pro", status: "ACTIVE" as const, billingPeriod: "MONTHLY" as const, unitQuantity: 2, startDate: "2026-01-01T00:00:00.000Z" },
+  ],
+};
+const upgradeServer = createTestUpgradeServer({ customers: [onFreePlan, onProWithCard] });
 const { server } = upgradeServer;
 serveDuringTests(upgradeServer);
 beforeEach(() => window.history.replaceState(null, "", "/pricing"));
@@ -62,6 +70,10 @@ describe("<Paywall> for a customer on the free plan", () => {
       expect(button).toHaveProperty("disabled", true);
     }
     expect(upgrade.getAttribute("aria-busy")).toBe("true");
+    // Busy is not just faded like the disabled buttons: a line under it says what is happening.
+    expect(within(card("Basic")).getByRole("status").textContent).toBe("Opening checkout…");
+    expect(upgrade.nextElementSibling).toBe(within(card("Basic")).getByRole("status"));
+    expect(screen.getAllByRole("status")).toHaveLength(1);
   });
 
   it("switching to annual shows the annual price per month and provisions the annual period", async () => {
@@ -158,6 +170,20 @@ describe("<Paywall> for a customer on the free plan", () => {
     await user.click(await screen.findByRole("button", { name: "Upgrade: Basic" }));
     expect((await screen.findByRole("alert")).textContent).toBe("The upgrade could not be started: Your card was declined");
     expect(screen.getByRole("button", { name: "Upgrade: Basic" })).toHaveProperty("disabled", false);
+    // Where the user clicked, right under that button: on a phone the end of the list is screens away.
+    const alert = within(card("Basic")).getByRole("alert");
+    expect(alert.previousElementSibling).toBe(screen.getByRole("button", { name: "Upgrade: Basic" }));
+    expect(screen.getAllByRole("alert")).toEqual([alert]);
+  });
+
+  it("a change made at once (no checkout) says so politely, on the card's plan", async () => {
+    const user = userEvent.setup();
+    const { navigations } = renderWithProvider(<Paywall />, { customerId: "customer-2" });
+    await user.click(within(await screen.findByRole("article", { name: "Pro" })).getByRole("button", { name: "More seats" }));
+    await user.click(screen.getByRole("button", { name: "Update seats: Pro" }));
+    expect((await screen.findByText("Done: you're on Pro.")).getAttribute("role")).toBe("status");
+    expect(navigations).toEqual([]);
+    expect(screen.queryByRole("alert")).toBeNull();
   });
 });
 

@@ -117,8 +117,12 @@ export interface PaywallTexts {
    * library's messages are for developers and name URLs. `code` is the `UpgradeError` code.
    */
   provisionError: TextValue<{ code: string; message: string }>;
-  /** Announced while the checkout page is being opened. */
+  /** Under the clicked button while its request runs (it may end in a checkout or a change made at once). */
+  provisioning: TextValue;
+  /** Under the clicked button while the checkout page is being opened. */
   redirecting: TextValue;
+  /** After a change made at once, without a checkout (seats, period, a free plan). */
+  planUpdated: TextValue<{ planName: string }>;
 }
 
 export const defaultPaywallTexts: PaywallTexts = {
@@ -179,7 +183,9 @@ export const defaultPaywallTexts: PaywallTexts = {
   checkoutUnconfirmed: "Your payment is being confirmed. Your new plan will appear here shortly.",
   provisionError: ({ message }) =>
     message ? `The upgrade could not be started: ${message}` : "The upgrade could not be started. Please try again.",
+  provisioning: "One moment…",
   redirecting: "Opening checkout…",
+  planUpdated: "Done: you're on {planName}.",
 };
 
 /**
