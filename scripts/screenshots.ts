@@ -4,7 +4,8 @@
  * Starts the demo (its Vite dev server with the embedded backend), builds Storybook and serves the
  * static build, then photographs them in the system Chromium: the demo light and dark, the demo's
  * checkout page and the page after paying, and every story of the Paywall, PaywallDialog and
- * UpgradeButton in light, dark and at 375 px. Everything it starts, it stops.
+ * UpgradeButton in light, dark and at 375 px (`npm run screenshots -- declined` for only the stories
+ * whose ids contain "declined"). Everything it starts, it stops.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -27,11 +28,15 @@ const LOOKS = [
   { name: "375", theme: "light", viewport: { width: 375, height: 812 } },
 ] as const;
 
+/** `npm run screenshots -- declined seats`: only the stories whose ids contain one of these. */
+const ONLY = process.argv.slice(2);
+
 /** The story ids of the built Storybook (its index.json), for the components above. */
 function storyIds(): string[] {
   const index = JSON.parse(readFileSync(`${STORYBOOK_DIR}/index.json`, "utf8")) as { entries: Record<string, { id: string; type: string }> };
   return Object.values(index.entries)
     .filter((entry) => entry.type === "story" && STORY_COMPONENTS.some((prefix) => entry.id.startsWith(prefix)))
+    .filter((entry) => ONLY.length === 0 || ONLY.some((part) => entry.id.includes(part)))
     .map((entry) => entry.id);
 }
 
@@ -83,7 +88,8 @@ async function shootStories(browser: Browser, url: string): Promise<void> {
       const page = await browser.newPage({ viewport: look.viewport, colorScheme: look.theme });
       // A story that sets its own theme (DarkMode) keeps it: globals in the URL only add to it.
       await page.goto(`${url}iframe.html?id=${storyId}&viewMode=story&globals=theme:${look.theme}`);
-      await page.locator("#storybook-root button, #storybook-root article").first().waitFor();
+      // A section too: the Empty story has neither a button nor a card.
+      await page.locator("#storybook-root button, #storybook-root article, #storybook-root section").first().waitFor();
       await page.waitForLoadState("networkidle");
       // Dialog stories open on a click on their opener, as a user would.
       const opener = page.getByRole("button", { name: "See plans" });

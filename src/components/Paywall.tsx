@@ -124,19 +124,16 @@ export function Paywall(props: PaywallProps): ReactNode {
           const selectable = paywall.canSelect(card);
           const busy = paywall.busyPlanId === card.plan.id;
           // The error shows where the user clicked: on a phone the end of the list is screens away.
-          const error = paywall.provisionPlanId === card.plan.id ? provisionError : undefined;
+          const error = paywall.provisionPlanId === card.plan.id && !props.renderPlan ? provisionError : undefined;
           return (
             <li key={card.plan.id}>
               {props.renderPlan ? (
-                <>
-                  {props.renderPlan(card, {
-                    select: () => paywall.selectPlan(card),
-                    setUnitQuantity: (quantity) => paywall.setUnitQuantity(card.plan.id, quantity),
-                    selectable: selectable && !locked,
-                    busy,
-                  })}
-                  {error}
-                </>
+                props.renderPlan(card, {
+                  select: () => paywall.selectPlan(card),
+                  setUnitQuantity: (quantity) => paywall.setUnitQuantity(card.plan.id, quantity),
+                  selectable: selectable && !locked,
+                  busy,
+                })
               ) : (
                 <PlanCard
                   card={card}
@@ -156,8 +153,8 @@ export function Paywall(props: PaywallProps): ReactNode {
           );
         })}
       </ul>
-      {/* No card to put it on (the plan is gone from the list since the click). */}
-      {!model.cards.some((card) => card.plan.id === paywall.provisionPlanId) && provisionError}
+      {/* No card of ours to put it on: the app draws the cards, or the plan left the list since the click. */}
+      {(props.renderPlan || !model.cards.some((card) => card.plan.id === paywall.provisionPlanId)) && provisionError}
     </section>
   );
 }

@@ -66,14 +66,16 @@ export const PlanCard = memo(function PlanCard(props: PlanCardProps): ReactNode 
           classFor={classFor}
         />
       )}
-      <PlanButton {...props} />
-      {/* Under the button, where the user looks after the click; announced, as is an error. */}
-      {busy && (
-        <p className="ruk-plan__busy" role="status">
-          {props.busyLabel}
-        </p>
-      )}
-      {props.error}
+      {/* The button and what its click says, under it where the user looks (announced). */}
+      <div className="ruk-plan__action">
+        <PlanButton {...props} />
+        {busy && (
+          <p className="ruk-plan__busy" role="status">
+            {props.busyLabel}
+          </p>
+        )}
+        {props.error}
+      </div>
       {card.entitlements.length > 0 && (
         <div className={classFor("features")}>
           {card.basePlanText && <p className="ruk-plan__base">{card.basePlanText}</p>}
