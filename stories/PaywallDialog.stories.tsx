@@ -25,7 +25,7 @@ const meta = {
       description: {
         component:
           "The Paywall in an accessible modal dialog (native `<dialog>`: labelled, Esc, a close button or a click " +
-          "on the dimmed page closes it, focus returned; it follows the paywall's light or dark theme). With `feature`, only the plans that grant it are shown and the first is highlighted.",
+          "on the dimmed page closes it, focus returned; it follows the paywall's light or dark theme). With `feature`, only the plans that grant it are shown; a plan is badged only when the app (`highlightedPlanId`) or the plan's `metadata.highlighted` says so.",
       },
     },
   },
@@ -46,9 +46,9 @@ export const Default: Story = {
   },
 };
 
-/** Only the plans with single sign-on, Pro highlighted. */
+/** Only the plans with single sign-on; Pro highlighted because the app says so (`highlightedPlanId`). */
 export const ForAFeature: Story = {
-  args: { feature: { featureId: "sso" } },
+  args: { feature: { featureId: "sso" }, highlightedPlanId: "plan-pro" },
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(await canvas.findByRole("button", { name: "See plans" }));
     const dialog = await within(document.body).findByRole("dialog", { name: "Upgrade your plan" });

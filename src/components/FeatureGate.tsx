@@ -11,6 +11,8 @@ import { plansIncludingFeature } from "../core/entitlements/plansIncludingFeatur
 import { useEntitlement } from "../react/useEntitlement.js";
 import { usePlans } from "../react/usePlans.js";
 import { useUpgradePrompt } from "./useUpgradePrompt.js";
+import type { PaywallProps } from "./Paywall.js";
+import { sortPlans } from "../core/paywall/visiblePlans.js";
 
 export interface FeatureGateTexts {
   /** The feature is not in the plan. */
@@ -38,6 +40,8 @@ export interface FeatureGateProps {
   /** The feature's name in the prompt; defaults to the entitlement's displayName, else the id. */
   featureName?: string;
   texts?: Partial<FeatureGateTexts>;
+  /** Props of the paywall the prompt opens (`contactSalesUrl`, `signUpUrl`, `textOverrides`, …). */
+  paywall?: PaywallProps;
   children?: ReactNode;
 }
 
@@ -54,15 +58,16 @@ function UpgradePromptNotice({
   requestedUsage,
   featureName,
   texts,
+  paywall,
   usage,
 }: FeatureGateProps & { usage: { usageLimit: number | null; currentUsage: number; remaining: number | null } }) {
-  const { prompt, dialog } = useUpgradePrompt();
+  const { prompt, dialog } = useUpgradePrompt(paywall);
   const plans = usePlans();
   const all = withOverrides(defaultFeatureGateTexts, texts);
   const feature = featureName ?? featureId;
   const need = { featureId, requestedUsage, currentUsage: usage.currentUsage };
   const planName = plans.data
-    ? plansIncludingFeature(plans.data, need).sort((a, b) => a.order - b.order)[0]?.displayName
+    ? sortPlans(plansIncludingFeature(plans.data, need))[0]?.displayName
     : undefined;
   const atLimit = usage.usageLimit !== null && usage.usageLimit > 0;
   return (

@@ -1,11 +1,12 @@
 "use client";
 /**
  * The Paywall in a modal dialog, for the moment a user reaches for something their plan does not
- * include. With `feature`, only plans that grant it are shown and the first of them is highlighted.
+ * include. With `feature`, only plans that grant it are shown. No plan is badged unless the app or
+ * the plan's data says so (`highlightedPlanId`, `metadata.highlighted`): "Most popular" on whichever
+ * plan comes first would be a claim nobody made.
  */
 import { useId, useRef, type MouseEvent, type ReactNode } from "react";
 import { plansIncludingFeature, type FeatureNeed } from "../core/entitlements/plansIncludingFeature.js";
-import { sortPlans } from "../core/paywall/visiblePlans.js";
 import { useModalDialog } from "../react/useModalDialog.js";
 import { usePlans } from "../react/usePlans.js";
 import { Paywall, type PaywallProps } from "./Paywall.js";
@@ -31,13 +32,11 @@ function OpenPaywallDialog({ onOpenChange, feature, title = "Upgrade your plan",
   useModalDialog(dialogRef, () => onOpenChange(false));
   const plans = usePlans({ productId: paywallProps.productId });
 
-  let filter: Pick<PaywallProps, "hiddenPlanIds" | "highlightedPlanId"> = {};
+  let filter: Pick<PaywallProps, "hiddenPlanIds"> = {};
   if (feature && plans.data) {
     const including = new Set(plansIncludingFeature(plans.data, feature).map((plan) => plan.id));
-    const shown = sortPlans(plans.data.filter((plan) => including.has(plan.id)));
     filter = {
       hiddenPlanIds: [...(paywallProps.hiddenPlanIds ?? []), ...plans.data.filter((plan) => !including.has(plan.id)).map((plan) => plan.id)],
-      highlightedPlanId: paywallProps.highlightedPlanId ?? shown[0]?.id,
     };
   }
 

@@ -56,6 +56,7 @@ export const PlanCard = memo(function PlanCard(props: PlanCardProps): ReactNode 
         {price.total && <span className="ruk-plan__total">{price.total}</span>}
         {price.oneOff && <span className="ruk-plan__total">{price.oneOff}</span>}
         {price.usage && <span className="ruk-plan__total">{price.usage}</span>}
+        {card.savingsText && <span className="ruk-plan__saving">{card.savingsText}</span>}
       </p>
       {card.trialText && <p className={classFor("trial")}>{card.trialText}</p>}
       {card.unitQuantity && (

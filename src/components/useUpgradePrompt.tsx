@@ -1,7 +1,7 @@
 "use client";
 /**
  * Opens the paywall in a dialog from anywhere: `prompt({ featureId })` shows the plans that grant
- * that feature, highlighting the first. Render `dialog` once where the hook is used.
+ * that feature. Render `dialog` once where the hook is used.
  */
 import { useCallback, useState, type ReactElement } from "react";
 import type { FeatureNeed } from "../core/entitlements/plansIncludingFeature.js";

@@ -107,5 +107,8 @@ export const germanTexts: PaywallTexts = {
       : "Der Wechsel konnte nicht gestartet werden. Bitte versuchen Sie es erneut.",
   provisioning: "Einen Moment…",
   redirecting: "Die Kasse wird geöffnet…",
+  savingsUpTo: "Bis zu {percent} % sparen",
+  planSavings: ({ percent, billingPeriod }) =>
+    billingPeriod === "ANNUALLY" ? `Sie sparen ${percent} % gegenüber monatlich` : `${percent} % sparen bei jährlicher Zahlung`,
   planUpdated: "Erledigt: Sie nutzen jetzt {planName}.",
 };

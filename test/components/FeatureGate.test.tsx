@@ -129,7 +129,8 @@ describe("<FeatureGate>", () => {
     const dialog = await screen.findByRole("dialog", { name: "Upgrade your plan" });
     const cards = await within(dialog).findAllByRole("article");
     expect(cards.map((card) => card.getAttribute("data-plan-id"))).toEqual(["plan-basic", "plan-pro", "plan-enterprise"]);
-    expect(within(dialog).getByRole("article", { name: "Basic" }).getAttribute("data-highlighted")).toBe("true");
+    // No "Most popular" nobody claimed: the app passed no highlightedPlanId, the plans no metadata.
+    expect(within(dialog).queryByText("Most popular")).toBeNull();
     const result = await axe.run(container, { rules: { "color-contrast": { enabled: false } } });
     expect(result.violations.map((violation) => violation.id)).toEqual([]);
 
@@ -137,6 +138,20 @@ describe("<FeatureGate>", () => {
     await user.click(within(dialog).getByRole("button", { name: "Start free trial: Pro" }));
     expect(await screen.findByRole("button", { name: "New project" })).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole("group", { name: "Projects" })).toBeNull());
+  });
+
+  it("the prompt's paywall gets the app's props: Contact sales is the app's link, not a dead button", async () => {
+    const user = userEvent.setup();
+    renderWithProvider(
+      <FeatureGate featureId="sso" fallback="prompt" featureName="Single sign-on" paywall={{ contactSalesUrl: "mailto:sales@acme.example", highlightedPlanId: "plan-pro" }}>
+        <p>SSO settings</p>
+      </FeatureGate>,
+    );
+    await user.click(await screen.findByRole("button", { name: "Unlock Single sign-on with Pro" }));
+    const dialog = await screen.findByRole("dialog", { name: "Upgrade your plan" });
+    const sales = await within(dialog).findByRole("link", { name: "Contact sales: Enterprise" });
+    expect(sales.getAttribute("href")).toBe("mailto:sales@acme.example");
+    expect(within(within(dialog).getByRole("article", { name: "Pro" })).getByText("Most popular")).toBeTruthy();
   });
 
   it("the dialog closes with its close button and hands focus back", async () => {

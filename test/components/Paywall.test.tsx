@@ -31,7 +31,8 @@ describe("<Paywall> for a customer on the free plan", () => {
     const switchGroup = await screen.findByRole("radiogroup", { name: "Billing period" });
     expect(within(switchGroup).getByRole("radio", { name: "Monthly" })).toHaveProperty("checked", true);
     expect(within(switchGroup).getByRole("radio", { name: /Annually/ })).toHaveProperty("checked", false);
-    expect(within(switchGroup).getByText("Save 20%")).toBeTruthy();
+    // Basic saves 20%, Pro 16%: the switch promises no plan more than it gives, each card its own.
+    expect(within(switchGroup).getByText("Save up to 20%")).toBeTruthy();
 
     const plans = screen.getByRole("list", { name: "Plans" });
     expect(within(plans).getAllByRole("article").map((article) => article.getAttribute("data-plan-id"))).toEqual([
@@ -49,6 +50,8 @@ describe("<Paywall> for a customer on the free plan", () => {
     expect(within(card("Basic")).getByRole("button", { name: "Upgrade: Basic" })).toHaveProperty("disabled", false);
 
     expect(card("Pro").textContent).toContain("$12 per seat / month");
+    expect(within(card("Pro")).getByText("Save 16% with annual billing")).toBeTruthy();
+    expect(within(card("Basic")).getByText("Save 20% with annual billing")).toBeTruthy();
     expect(within(card("Pro")).getByText("14-day free trial")).toBeTruthy();
     expect(within(card("Pro")).getByRole("button", { name: "Start free trial: Pro" })).toBeTruthy();
 

@@ -4,7 +4,7 @@
  * user's choices (selected period, quantities), which it passes back in.
  */
 import type { BillingPeriod, Customer, Plan } from "../contract.js";
-import { annualSavingsPercent } from "./annualSavings.js";
+import { annualSavingsPercent, annualSavingsUniform, planAnnualSavingsPercent } from "./annualSavings.js";
 import { billingPeriodsOffered, effectiveBillingPeriod } from "./billingPeriods.js";
 import { currentSubscription, hasTrialAvailable } from "../subscriptions.js";
 import { entitlementText } from "./entitlementText.js";
@@ -80,6 +80,8 @@ export interface PlanCardModel {
   /** "Current plan" or "Most popular"; the current plan's badge wins. */
   badge?: string;
   price: PriceText;
+  /** "Save 20% with annual billing" (or "You save 20% over monthly"), when this plan's annual price saves. */
+  savingsText?: string;
   /** "14-day free trial", when the button starts one (or signing up would). */
   trialText?: string;
   /** "Everything in Basic, plus:" when the plan builds on another. */
@@ -106,7 +108,7 @@ export interface PaywallModel {
   billingPeriod: BillingPeriod;
   /** Best annual saving in whole percent, `null` when there is none. */
   savingsPercent: number | null;
-  /** "Save 20%", when `savingsPercent` is not null. */
+  /** "Save 20%", or "Save up to 20%" when plans save different amounts; when `savingsPercent` is not null. */
   savingsText?: string;
   cards: PlanCardModel[];
 }
@@ -177,7 +179,7 @@ function buildModel(input: PaywallModelInput, cardOf: (plan: Plan, context: Card
     billingPeriod,
     savingsPercent,
     ...(savingsPercent !== null && {
-      savingsText: text(texts.savings, { percent: savingsPercent }),
+      savingsText: text(annualSavingsUniform(shown) ? texts.savings : texts.savingsUpTo, { percent: savingsPercent }),
     }),
     cards: shown.map((plan) => cardOf(plan, context)),
   };
@@ -197,7 +199,9 @@ function planCard(plan: Plan, context: CardContext): PlanCardModel {
   const { plans, customer, billingPeriod, locale, texts } = context;
   const subscription = currentSubscription(customer, [plan])?.subscription;
   const isCurrent = subscription !== undefined;
-  const isHighlighted = plan.id === context.highlightedPlanId;
+  // From data only: the app's prop, else the plan's own metadata (set in Stigg's plan metadata).
+  const isHighlighted =
+    context.highlightedPlanId !== undefined ? plan.id === context.highlightedPlanId : plan.metadata?.highlighted === "true";
 
   const perUnitPrice = plan.pricingType === "PAID" ? planUnitPrice(plan, billingPeriod) : undefined;
   const units = perUnitPrice && priceUnits(perUnitPrice, texts);
@@ -237,6 +241,7 @@ function planCard(plan: Plan, context: CardContext): PlanCardModel {
     texts,
   );
 
+  const saving = plan.pricingType === "PAID" ? planAnnualSavingsPercent(plan) : null;
   const showsTrial =
     intent === "START_TRIAL" || (intent === "SIGN_UP" && hasTrialAvailable(plan, customer));
   const basePlan = plan.basePlanId
@@ -256,6 +261,7 @@ function planCard(plan: Plan, context: CardContext): PlanCardModel {
     isHighlighted,
     ...(badge !== undefined && { badge }),
     price: priceText(plan, billingPeriod, { locale, texts, unitQuantity: unitQuantity?.value }),
+    ...(saving && { savingsText: text(texts.planSavings, { percent: saving, billingPeriod }) }),
     ...(showsTrial &&
       plan.defaultTrialConfig && { trialText: text(texts.trial, plan.defaultTrialConfig) }),
     ...(basePlan && {

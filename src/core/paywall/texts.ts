@@ -30,8 +30,12 @@ export interface PaywallTexts {
   annually: TextValue;
   /** Accessible name of the period switch. */
   periodSwitchLabel: TextValue;
-  /** Shown next to the switch when paying annually is cheaper. */
+  /** Shown next to the switch when paying annually is cheaper, by as much on every plan. */
   savings: TextValue<{ percent: number }>;
+  /** Shown next to the switch instead when plans save different amounts (`percent`: the best). */
+  savingsUpTo: TextValue<{ percent: number }>;
+  /** On a card whose annual price saves: `billingPeriod` is the one shown. */
+  planSavings: TextValue<{ percent: number; billingPeriod: BillingPeriod }>;
 
   /** Accessible name of the list of plan cards. */
   plansLabel: TextValue;
@@ -130,6 +134,9 @@ export const defaultPaywallTexts: PaywallTexts = {
   annually: "Annually",
   periodSwitchLabel: "Billing period",
   savings: "Save {percent}%",
+  savingsUpTo: "Save up to {percent}%",
+  planSavings: ({ percent, billingPeriod }) =>
+    billingPeriod === "ANNUALLY" ? `You save ${percent}% over monthly` : `Save ${percent}% with annual billing`,
 
   plansLabel: "Plans",
   perMonth: "/ month",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { annualSavingsPercent } from "../../../src/core/paywall/annualSavings.js";
+import { annualSavingsPercent, annualSavingsUniform, planAnnualSavingsPercent } from "../../../src/core/paywall/annualSavings.js";
 import { basic, free, inEuros, plan, price, team } from "./fixtures.js";
 import { seatPrice, teamFlatPlusSeats } from "./stiggPricingFixtures.js";
 
@@ -83,5 +83,20 @@ describe("annualSavingsPercent", () => {
       ],
     });
     expect(annualSavingsPercent([withSetup])).toBe(20);
+  });
+});
+
+describe("planAnnualSavingsPercent and annualSavingsUniform", () => {
+  it("each plan's own saving; 0 when annual costs as much, null when the periods cannot be compared", () => {
+    expect(planAnnualSavingsPercent(basic)).toBe(20);
+    expect(planAnnualSavingsPercent(team)).toBe(16);
+    expect(planAnnualSavingsPercent(free)).toBeNull();
+    const noSaving = { ...basic, pricePoints: basic.pricePoints.map((price) => (price.billingPeriod === "ANNUALLY" ? { ...price, amount: 120 } : price)) };
+    expect(planAnnualSavingsPercent(noSaving)).toBe(0);
+  });
+
+  it("uniform only when every comparable plan saves the same", () => {
+    expect(annualSavingsUniform([free, basic])).toBe(true);
+    expect(annualSavingsUniform([free, basic, team])).toBe(false);
   });
 });

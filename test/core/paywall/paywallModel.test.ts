@@ -10,6 +10,8 @@ import {
 } from "../../../src/core/paywall/index.js";
 import {
   NBSP,
+  basic,
+  free,
   allPlans,
   appPlans,
   customer,
@@ -53,6 +55,17 @@ describe("buildPaywallModel for a visitor, en-US, USD", () => {
     ]);
     expect(model.billingPeriod).toBe("MONTHLY");
     expect(model.savingsPercent).toBe(20);
+    // Basic saves 20% and Team 16%: "Save 20%" would promise Team's buyers too much.
+    expect(model.savingsText).toBe("Save up to 20%");
+    expect(cardFor(model, "basic").savingsText).toBe("Save 20% with annual billing");
+    expect(cardFor(model, "team").savingsText).toBe("Save 16% with annual billing");
+    expect(cardFor(model, "free").savingsText).toBeUndefined();
+    const annual = buildPaywallModel({ ...base, customer: null, billingPeriod: "ANNUALLY" });
+    expect(cardFor(annual, "team").savingsText).toBe("You save 16% over monthly");
+  });
+
+  it("says \"Save 20%\" when every plan with both periods saves the same", () => {
+    const model = buildPaywallModel({ ...base, customer: null, plans: [free, basic] });
     expect(model.savingsText).toBe("Save 20%");
   });
 
@@ -217,6 +230,7 @@ describe("buildPaywallModel for a customer on Team, de-DE, EUR", () => {
       monthly: "Monatlich",
       annually: "Jährlich",
       savings: ({ percent }) => `${percent} % sparen`,
+      savingsUpTo: ({ percent }) => `Bis zu ${percent} % sparen`,
       perMonth: "/ Monat",
       perUnit: ({ unit }) => `pro ${unit}`,
       billedAnnually: ({ total }) => `jährlich abgerechnet (${total})`,
@@ -228,7 +242,7 @@ describe("buildPaywallModel for a customer on Team, de-DE, EUR", () => {
     });
     const model = buildPaywallModel({ ...input, texts: german });
     expect(model.periods.map((period) => period.label)).toEqual(["Monatlich", "Jährlich"]);
-    expect(model.savingsText).toBe("20 % sparen");
+    expect(model.savingsText).toBe("Bis zu 20 % sparen");
     expect(seen(cardFor(model, "team"))).toMatchObject({
       badge: "Aktueller Tarif",
       price: `10${NBSP}€ pro seat / Monat`,
