@@ -109,6 +109,21 @@ describe("<Paywall> for a customer on the free plan", () => {
     await waitFor(() => expect(card("Pro").getAttribute("data-current")).toBe("true"));
   });
 
+  it("a typed quantity beyond the plan's limits is changed to fit, and the stepper says why", async () => {
+    const user = userEvent.setup();
+    renderWithProvider(<Paywall />);
+    const pro = await screen.findByRole("article", { name: "Pro" });
+    const input = within(pro).getByRole("spinbutton", { name: "Number of seats" });
+    await user.clear(input);
+    await user.type(input, "500");
+    expect(input).toHaveProperty("value", "50");
+    expect(within(pro).getByRole("status").textContent).toBe("From 1 to 50 seats.");
+    // A step with the buttons stays within the limits by itself: nothing to explain.
+    await user.click(within(pro).getByRole("button", { name: "Fewer seats" }));
+    expect(input).toHaveProperty("value", "49");
+    expect(within(pro).queryByRole("status")).toBeNull();
+  });
+
   it("onPlanSelected takes over: it receives the choice and nothing is posted", async () => {
     const user = userEvent.setup();
     const onPlanSelected = vi.fn();

@@ -27,8 +27,9 @@ export function entitlementText(entitlement: Entitlement, options: EntitlementTe
   if (entitlement.featureType === "BOOLEAN" || entitlement.isGranted === false) return included;
 
   const pluralUnits = entitlement.unitsPlural || entitlement.units || name;
+  const unitsNameFeature = sayTheSame(name, entitlement.units) || sayTheSame(name, pluralUnits);
   if (entitlement.isUnlimited) {
-    return text(texts.entitlementUnlimited, { name, units: pluralUnits });
+    return text(texts.entitlementUnlimited, { name, units: pluralUnits, unitsNameFeature });
   }
   const count = entitlement.usageLimit;
   // Without a limit, or with a limit of 0 (a feature listed with no amount), the name alone: a
@@ -36,5 +37,12 @@ export function entitlementText(entitlement: Entitlement, options: EntitlementTe
   if (!count) return included;
 
   const units = count === 1 ? entitlement.units || pluralUnits : pluralUnits;
-  return text(texts.entitlementLimit, { name, count, limit: cachedIn(countFormats, locale, () => new Intl.NumberFormat(locale)).format(count), units });
+  return text(texts.entitlementLimit, { name, count, limit: cachedIn(countFormats, locale, () => new Intl.NumberFormat(locale)).format(count), units, unitsNameFeature });
+}
+
+/** "Projects" and "project", "API calls" and "API call": one contains the other, whatever the case. */
+function sayTheSame(name: string, units: string | undefined): boolean {
+  if (!units) return false;
+  const [a, b] = [name.toLowerCase(), units.toLowerCase()];
+  return a.includes(b) || b.includes(a);
 }

@@ -52,6 +52,8 @@ export interface UnitQuantityModel {
   unitLabel: string;
   /** Accessible names of the stepper's input and buttons. */
   label: string;
+  /** "From 1 to 50 seats.": said when a typed quantity was changed to fit. */
+  limitsText: string;
   decreaseLabel: string;
   increaseLabel: string;
 }
@@ -218,6 +220,7 @@ function planCard(plan: Plan, context: CardContext): PlanCardModel {
       ...range,
       unitLabel: unitsFor(value, units),
       label: text(texts.quantityLabel, { units: units.plural }),
+      limitsText: text(texts.quantityLimits, { min: range.min, max: range.max ?? null, units: units.plural }),
       decreaseLabel: text(texts.decreaseQuantity, { units: units.plural }),
       increaseLabel: text(texts.increaseQuantity, { units: units.plural }),
     };

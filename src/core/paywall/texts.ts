@@ -76,10 +76,14 @@ export interface PaywallTexts {
   basePlanPrefix: TextValue<{ planName: string }>;
   /** A BOOLEAN entitlement, a NUMBER one without a limit, an ENUM one without values. */
   entitlementIncluded: TextValue<{ name: string }>;
-  /** `units` is the plural unit name ("projects"), or the feature's name when it has none. */
-  entitlementUnlimited: TextValue<{ name: string; units: string }>;
+  /**
+   * `units` is the plural unit name ("projects"), or the feature's name when it has none.
+   * `unitsNameFeature`: the units say what the feature is ("projects" of Projects); when they do
+   * not ("GB" of Storage) the default names the feature too ("Storage: unlimited").
+   */
+  entitlementUnlimited: TextValue<{ name: string; units: string; unitsNameFeature: boolean }>;
   /** `limit` is `count` formatted for the locale ("10,000"); `units` agrees with `count`. */
-  entitlementLimit: TextValue<{ name: string; count: number; limit: string; units: string }>;
+  entitlementLimit: TextValue<{ name: string; count: number; limit: string; units: string; unitsNameFeature: boolean }>;
   /** An ENUM entitlement; `values` is `list` joined with ", " ("EU, US"). */
   entitlementValues: TextValue<{ name: string; values: string; list: readonly string[] }>;
   /** Read by screen readers before a feature the plan lists as not included. */
@@ -105,6 +109,8 @@ export interface PaywallTexts {
   quantityLabel: TextValue<{ units: string }>;
   decreaseQuantity: TextValue<{ units: string }>;
   increaseQuantity: TextValue<{ units: string }>;
+  /** Said when the stepper changed a typed quantity to fit: the plan's limits. `max` null: none. */
+  quantityLimits: TextValue<{ min: number; max: number | null; units: string }>;
 
   // Paywall states
   loading: TextValue;
@@ -161,8 +167,8 @@ export const defaultPaywallTexts: PaywallTexts = {
   highlightedBadge: "Most popular",
   basePlanPrefix: "Everything in {planName}, plus:",
   entitlementIncluded: "{name}",
-  entitlementUnlimited: "Unlimited {units}",
-  entitlementLimit: "{limit} {units}",
+  entitlementUnlimited: ({ name, units, unitsNameFeature }) => (unitsNameFeature ? `Unlimited ${units}` : `${name}: unlimited`),
+  entitlementLimit: ({ name, limit, units, unitsNameFeature }) => (unitsNameFeature ? `${limit} ${units}` : `${name}: ${limit} ${units}`),
   entitlementValues: "{name}: {values}",
   notIncluded: "Not included:",
   addonsHeading: "Add-ons",
@@ -181,6 +187,7 @@ export const defaultPaywallTexts: PaywallTexts = {
   quantityLabel: "Number of {units}",
   decreaseQuantity: "Fewer {units}",
   increaseQuantity: "More {units}",
+  quantityLimits: ({ min, max, units }) => (max === null ? `At least ${min} ${units}.` : `From ${min} to ${max} ${units}.`),
 
   loading: "Loading plans…",
   error: "Could not load plans",

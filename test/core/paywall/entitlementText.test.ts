@@ -22,6 +22,14 @@ describe("entitlementText", () => {
     );
   });
 
+  it("names the feature when its units do not say what it is (\"GB\" of Storage)", () => {
+    const storage: Entitlement = { featureId: "storage", displayName: "Storage", featureType: "NUMBER", units: "GB", unitsPlural: "GB" };
+    expect(entitlementText({ ...storage, usageLimit: 50 }, { locale: "en-US", texts })).toBe("Storage: 50 GB");
+    expect(entitlementText({ ...storage, isUnlimited: true }, { locale: "en-US", texts })).toBe("Storage: unlimited");
+    const seats: Entitlement = { featureId: "seats", displayName: "Team seats", featureType: "NUMBER", units: "seat", unitsPlural: "seats", usageLimit: 5 };
+    expect(entitlementText(seats, { locale: "en-US", texts })).toBe("5 seats");
+  });
+
   it("names the feature when it has no units", () => {
     const projects: Entitlement = {
       featureId: "projects",
