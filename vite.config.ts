@@ -52,7 +52,7 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["test/core/**/*.test.ts", "test/server/**/*.test.ts", "test/ssr/**/*.test.tsx", "test/package/**/*.test.ts", "test/bench/**/*.test.ts", "test/faults/**/*.test.ts"],
+          include: ["test/core/**/*.test.ts", "test/server/**/*.test.ts", "test/ssr/**/*.test.tsx", "test/package/**/*.test.ts", "test/faults/**/*.test.ts"],
         },
       },
       {
@@ -111,8 +111,24 @@ export default defineConfig({
           globalSetup: ["test/setup/chromiumVersion.ts"],
           environment: "node",
           include: ["test/browser/**/*.test.ts", "test/examples/**/*.test.ts"],
+          exclude: ["test/browser/browserBudgets.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // The benchmarks' budgets (ratios and counts, never absolute times), after every other
+        // project has finished and one file at a time: a test file running beside them on the
+        // other core would decide a throughput ratio as much as the code does.
+        extends: true,
+        test: {
+          name: "bench",
+          environment: "node",
+          include: ["test/bench/**/*.test.ts", "test/browser/browserBudgets.test.ts"],
+          sequence: { groupOrder: 1 },
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
     ],

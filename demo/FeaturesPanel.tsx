@@ -5,6 +5,9 @@
  */
 import { FeatureGate } from "../src/index.js";
 
+/** The prompt's paywall: Contact sales leads where the page's own paywall does. */
+const PAYWALL = { contactSalesUrl: "mailto:sales@acme.example" };
+
 export function FeaturesPanel() {
   return (
     <section className="acme-card" aria-labelledby="features-heading">
@@ -12,11 +15,11 @@ export function FeaturesPanel() {
         <h2 id="features-heading">Workspace</h2>
       </div>
       <h3 className="acme-subheading">New project</h3>
-      <FeatureGate featureId="projects" fallback="prompt">
+      <FeatureGate featureId="projects" fallback="prompt" loading={<div className="acme-gate-placeholder" aria-hidden="true" />} paywall={PAYWALL}>
         <p className="acme-muted">Your plan has room for more projects.</p>
       </FeatureGate>
       <h3 className="acme-subheading">Single sign-on</h3>
-      <FeatureGate featureId="sso" featureName="Single sign-on" fallback="prompt">
+      <FeatureGate featureId="sso" featureName="Single sign-on" fallback="prompt" loading={<div className="acme-gate-placeholder" aria-hidden="true" />} paywall={PAYWALL}>
         <p className="acme-muted">SSO is enabled for acme.example.</p>
       </FeatureGate>
     </section>

@@ -24,15 +24,17 @@ export function ProjectsPanel({ onUpgraded, onUpgradeFailed }: ProjectsPanelProp
   const atLimit = limit !== null && PROJECTS.length >= limit;
   const onUpsellPlan = live?.subscription.planId === UPSELL_PLAN_ID;
   const trialUsed = customer.data?.trialedPlanIds?.includes(UPSELL_PLAN_ID) ?? false;
+  const loading = customer.isPending || plans.isPending;
+  const failed = !loading && (customer.isError || plans.isError);
 
   return (
     <section className="acme-card" aria-labelledby="projects-heading">
       <div className="acme-card__header">
         <h2 id="projects-heading">Projects</h2>
-        <span className="acme-muted">
-          {PROJECTS.length} of {limit === null ? "unlimited" : limit} used
-        </span>
+        {/* Nothing about the limit until the plan says it: "3 of unlimited" while loading is a claim. */}
+        <span className="acme-muted">{loading ? "…" : failed ? `${PROJECTS.length} projects` : `${PROJECTS.length} of ${limit === null ? "unlimited" : limit} used`}</span>
       </div>
+      {loading && <div className="acme-meter" aria-hidden="true" />}
       {limit !== null && (
         <div
           className="acme-meter"
@@ -50,6 +52,9 @@ export function ProjectsPanel({ onUpgraded, onUpgradeFailed }: ProjectsPanelProp
           <li key={name}>{name}</li>
         ))}
       </ul>
+      {/* Room for the upsell while the customer loads, so the panel does not grow under the reader. */}
+      {loading && <div className="acme-upsell acme-upsell--placeholder" aria-hidden="true" />}
+      {failed && <p className="acme-muted">Your plan's limits could not be loaded.</p>}
       {!onUpsellPlan && customer.data && (
         <div className="acme-upsell">
           <p>

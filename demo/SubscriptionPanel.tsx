@@ -23,9 +23,33 @@ export function SubscriptionPanel({ onReset, resetting }: { onReset: () => void;
 
   let body: ReactNode;
   if (customer.isPending || plans.isPending) {
-    body = <p className="acme-muted">Loading your subscription…</p>;
+    // The facts' own layout with placeholder values: the panel keeps its size when they arrive.
+    body = (
+      <dl className="acme-facts" aria-busy="true" aria-label="Loading your subscription…">
+        {["Plan", "Status", "Billing", "Seats", "Since"].map((fact) => (
+          <div key={fact}>
+            <dt>{fact}</dt>
+            <dd>
+              <span className="acme-placeholder" />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    );
   } else if (customer.error || plans.error) {
-    body = <p role="alert">Could not load your subscription: {(customer.error ?? plans.error)?.message}</p>;
+    // The app's words, not the server's: its message is for developers.
+    body = (
+      <div role="alert" className="acme-load-error">
+        <p>We could not load your subscription.</p>
+        <button
+          type="button"
+          className="acme-button acme-button--secondary acme-button--small"
+          onClick={() => void Promise.all([customer.error && customer.refetch(), plans.error && plans.refetch()])}
+        >
+          Try again
+        </button>
+      </div>
+    );
   } else if (!subscription) {
     body = <p data-testid="current-plan">No plan</p>;
   } else {

@@ -6,7 +6,10 @@
 import { useMemo, type ReactNode } from "react";
 import { text } from "../core/paywall/texts.js";
 import type { PlanCardModel } from "../core/paywall/paywallModel.js";
+import { billingPeriodsOffered } from "../core/paywall/billingPeriods.js";
+import { visiblePlans } from "../core/paywall/visiblePlans.js";
 import { usePaywall, type UsePaywallOptions } from "../react/usePaywall.js";
+import { usePlans } from "../react/usePlans.js";
 import { createClassFor, type PaywallClassNames } from "./paywallClassNames.js";
 import { PeriodSwitch } from "./PeriodSwitch.js";
 import { PlanCard, type PlanLink } from "./PlanCard.js";
@@ -62,11 +65,7 @@ export function Paywall(props: PaywallProps): ReactNode {
       <section className={classFor("root")} data-state="loading" aria-busy="true">
         <div className={classFor("status")} role="status">
           <span className="ruk-visually-hidden">{text(texts.loading)}</span>
-          <div className="ruk-skeleton" aria-hidden="true">
-            <div />
-            <div />
-            <div />
-          </div>
+          <PaywallSkeleton productId={props.productId} hiddenPlanIds={props.hiddenPlanIds} />
         </div>
       </section>
     );
@@ -156,5 +155,25 @@ export function Paywall(props: PaywallProps): ReactNode {
       {/* No card of ours to put it on: the app draws the cards, or the plan left the list since the click. */}
       {(props.renderPlan || !model.cards.some((card) => card.plan.id === paywall.provisionPlanId)) && provisionError}
     </section>
+  );
+}
+
+/**
+ * What the loading paywall draws: as many cards as it will show once the plans are known (they
+ * may be, while the customer still loads), else 3, as tall as a typical card, and the period
+ * switch's place: the cards then replace it with little layout shift.
+ */
+function PaywallSkeleton({ productId, hiddenPlanIds }: Pick<PaywallProps, "productId" | "hiddenPlanIds">) {
+  const plans = usePlans({ productId });
+  const shown = plans.data && visiblePlans(plans.data, { productId, hiddenPlanIds });
+  const cards = shown?.length || 3;
+  const periodSwitch = shown ? billingPeriodsOffered(shown).length > 1 : true;
+  return (
+    <div className="ruk-skeleton" aria-hidden="true">
+      {periodSwitch && <span className="ruk-skeleton__switch" />}
+      {Array.from({ length: cards }, (_, index) => (
+        <div key={index} />
+      ))}
+    </div>
   );
 }

@@ -12,7 +12,7 @@ import { startDemoServer, type DemoServer } from "../../demo/startDemoServer.js"
 import { launchChromium } from "../../scripts/chromium.js";
 import { guardBrowserConsole } from "../support/pageGuard.js";
 
-guardBrowserConsole();
+const consoleGuard = guardBrowserConsole();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 let demo: DemoServer;
 let browser: Browser;
@@ -113,5 +113,50 @@ describe("the Paywall in the demo (Chromium)", () => {
     const box = (await dialog.boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, Math.max(2, box.y - 8));
     await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  it("a failed tap on a 375 px phone shows its error in view, right under the tapped button", async () => {
+    consoleGuard.expect({ kind: "browser log", match: /status of 402 .*\/api\/upgrade\/provision-subscription\)$/, reason: "the test declines the card; Chromium logs the 402" });
+    await openDemo("light", 375);
+    await page.route("**/api/upgrade/provision-subscription", (route) =>
+      route.fulfill({ status: 402, contentType: "application/json", body: JSON.stringify({ error: { code: "CARD_DECLINED", message: "Your card was declined." } }) }),
+    );
+    const card = page.getByRole("article", { name: "Basic" });
+    await card.getByRole("button", { name: "Upgrade: Basic" }).click();
+    const alert = card.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe("The upgrade could not be started: Your card was declined.");
+    const [button, shown] = [await card.getByRole("button", { name: "Upgrade: Basic" }).boundingBox(), await alert.boundingBox()];
+    expect(shown!.y).toBeGreaterThanOrEqual(button!.y + button!.height);
+    expect(shown!.y - (button!.y + button!.height)).toBeLessThan(24);
+    expect(shown!.y).toBeGreaterThanOrEqual(0);
+    expect(shown!.y + shown!.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+  });
+
+  it("the loading skeleton gives way to the cards with a layout shift under 0.05 (CLS), at 1280 and 375 px", async () => {
+    for (const width of [1280, 375]) {
+      await demo.reset();
+      page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.addInitScript(() => {
+        const shifts: number[] = ((window as unknown as { __shifts: number[] }).__shifts = []);
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!entry.hadRecentInput) shifts.push(entry.value);
+          }
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      // Slow reads, so the skeleton is on screen for a while before the cards replace it.
+      await page.route("**/api/upgrade/{plans,customer}*", async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        await route.continue();
+      });
+      await page.goto(demo.url);
+      await page.locator(".ruk-skeleton").first().waitFor();
+      await page.getByRole("article", { name: "Enterprise" }).waitFor();
+      await page.waitForTimeout(500);
+      const shifts = await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts);
+      expect(shifts.reduce((sum, value) => sum + value, 0), `CLS at ${width} px: ${shifts.join(", ")}`).toBeLessThan(0.05);
+      await page.close();
+    }
   });
 });
