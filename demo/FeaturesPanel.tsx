@@ -19,7 +19,7 @@ export function FeaturesPanel() {
         <p className="acme-muted">Your plan has room for more projects.</p>
       </FeatureGate>
       <h3 className="acme-subheading">Single sign-on</h3>
-      <FeatureGate featureId="sso" featureName="Single sign-on" fallback="prompt" loading={<div className="acme-gate-placeholder" aria-hidden="true" />} paywall={PAYWALL}>
+      <FeatureGate featureId="sso" featureName="Single sign-on" fallback="prompt" loading={<div className="acme-gate-placeholder acme-gate-placeholder--two-lines" aria-hidden="true" />} paywall={PAYWALL}>
         <p className="acme-muted">SSO is enabled for acme.example.</p>
       </FeatureGate>
     </section>

@@ -55,7 +55,7 @@ export function ProjectsPanel({ onUpgraded, onUpgradeFailed }: ProjectsPanelProp
       {/* Room for the upsell while the customer loads, so the panel does not grow under the reader. */}
       {loading && <div className="acme-upsell acme-upsell--placeholder" aria-hidden="true" />}
       {failed && <p className="acme-muted">Your plan's limits could not be loaded.</p>}
-      {!onUpsellPlan && customer.data && (
+      {!onUpsellPlan && !loading && customer.data && (
         <div className="acme-upsell">
           <p>
             {atLimit ? "You have reached the project limit of your plan. " : ""}

@@ -93,7 +93,9 @@ async function shootStories(browser: Browser, url: string): Promise<void> {
       await page.waitForLoadState("networkidle");
       // Dialog stories open on a click on their opener, as a user would.
       const opener = page.getByRole("button", { name: "See plans" });
-      if (storyId.startsWith("components-paywalldialog--") && (await opener.count()) > 0) {
+      // (Unless its play function opened it already.)
+      const opened = (await page.getByRole("dialog").count()) > 0;
+      if (storyId.startsWith("components-paywalldialog--") && !opened && (await opener.count()) > 0) {
         await opener.click();
         await page.getByRole("dialog").getByRole("article").first().waitFor();
       }

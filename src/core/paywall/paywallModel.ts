@@ -11,6 +11,7 @@ import { entitlementText } from "./entitlementText.js";
 import { planButtonLabel } from "./planButtonLabel.js";
 import { isActionable, planIntent, type PlanIntent } from "./planIntent.js";
 import { planUnitPrice } from "./planPrice.js";
+import { formatMoney } from "./formatMoney.js";
 import { pricePointsText, priceText, type PriceText } from "./priceText.js";
 import { priceUnits, unitsFor } from "./priceUnits.js";
 import { billingPeriodName, defaultPaywallTexts, text, type PaywallTexts } from "./texts.js";
@@ -171,6 +172,7 @@ function buildModel(input: PaywallModelInput, cardOf: (plan: Plan, context: Card
     unitQuantities: input.unitQuantities,
     locale: input.locale,
     texts,
+    currency: shown.find((plan) => plan.pricePoints.length > 0)?.pricePoints[0]?.currency,
   };
 
   return {
@@ -195,6 +197,8 @@ interface CardContext {
   unitQuantities?: Readonly<Record<string, number>>;
   locale: string;
   texts: PaywallTexts;
+  /** The catalog's currency (its first price's), for "$0" on a free plan named "Free". */
+  currency: string | undefined;
 }
 
 function planCard(plan: Plan, context: CardContext): PlanCardModel {
@@ -263,7 +267,7 @@ function planCard(plan: Plan, context: CardContext): PlanCardModel {
     isCurrent,
     isHighlighted,
     ...(badge !== undefined && { badge }),
-    price: priceText(plan, billingPeriod, { locale, texts, unitQuantity: unitQuantity?.value }),
+    price: freePriceBesideItsName(plan, priceText(plan, billingPeriod, { locale, texts, unitQuantity: unitQuantity?.value }), context),
     ...(saving && { savingsText: text(texts.planSavings, { percent: saving, billingPeriod }) }),
     ...(showsTrial &&
       plan.defaultTrialConfig && { trialText: text(texts.trial, plan.defaultTrialConfig) }),
@@ -291,4 +295,15 @@ function planCard(plan: Plan, context: CardContext): PlanCardModel {
       planName: plan.displayName,
     }),
   };
+}
+
+/**
+ * A free plan named "Free" would say "Free" twice, as name and as price: its price then reads
+ * "$0 / month" in the catalog's currency, as Stripe's and Clerk's pricing tables show it.
+ */
+function freePriceBesideItsName(plan: Plan, price: PriceText, { currency, locale, texts }: CardContext): PriceText {
+  if (price.kind !== "free" || !currency || price.amount.toLowerCase() !== plan.displayName.trim().toLowerCase()) return price;
+  const amount = formatMoney(0, currency, locale);
+  const period = text(texts.perMonth);
+  return { ...price, amount, period, label: `${amount} ${period}` };
 }

@@ -74,7 +74,8 @@ describe("buildPaywallModel for a visitor, en-US, USD", () => {
       {
         plan: "Free",
         badge: undefined,
-        price: "Free",
+        // Not "Free" under the name "Free": the catalog's currency at zero.
+        price: "$0 / month",
         note: undefined,
         total: undefined,
         trial: undefined,
@@ -130,6 +131,11 @@ describe("buildPaywallModel for a visitor, en-US, USD", () => {
     ]);
   });
 
+  it("a free plan not named \"Free\" keeps the word as its price", () => {
+    const starter = buildPaywallModel({ ...base, customer: null, plans: [{ ...free, displayName: "Starter" }, basic] });
+    expect(cardFor(starter, "free").price.label).toBe("Free");
+  });
+
   it("labels and bounds the seat stepper", () => {
     expect(cardFor(model, "team").unitQuantity).toEqual({
       value: 2,
@@ -139,6 +145,7 @@ describe("buildPaywallModel for a visitor, en-US, USD", () => {
       label: "Number of seats",
       decreaseLabel: "Fewer seats",
       increaseLabel: "More seats",
+      limitsText: "From 2 to 50 seats.",
     });
   });
 
@@ -146,7 +153,7 @@ describe("buildPaywallModel for a visitor, en-US, USD", () => {
     const annual = buildPaywallModel({ ...base, customer: null, billingPeriod: "ANNUALLY" });
     expect(annual.billingPeriod).toBe("ANNUALLY");
     expect(annual.cards.map(({ price }) => [price.label, price.note, price.total])).toEqual([
-      ["Free", undefined, undefined],
+      ["$0 / month", undefined, undefined],
       ["$8 / month", "billed annually ($96)", undefined],
       ["$10 per seat / month", "billed annually ($240)", "$20 / month for 2 seats"],
       ["Custom pricing", undefined, undefined],
