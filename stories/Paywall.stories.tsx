@@ -293,7 +293,7 @@ export const NetworkDropsAtTheClick: Story = {
     network.online = false;
     await userEvent.click(await canvas.findByRole("button", { name: "Upgrade: Basic" }));
     const alert = await canvas.findByRole("alert", {}, { timeout: 5_000 });
-    await expect(alert).toHaveTextContent("The upgrade could not be started. Please try again.");
+    await expect(alert).toHaveTextContent("The upgrade could not be started. Check your connection and try again.");
     await expect(alert).toHaveAttribute("data-error-code", "NETWORK");
     await expect(canvas.getByRole("button", { name: "Upgrade: Basic" })).toBeEnabled();
     await expect(canvas.queryByTestId("navigation")).toBeNull();

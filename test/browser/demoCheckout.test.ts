@@ -110,7 +110,7 @@ describe("demo: upgrading through checkout", () => {
     });
 
     await page.getByRole("button", { name: "Upgrade: Basic" }).click();
-    await expect.poll(textOf(page.getByRole("alert"))).toBe("The upgrade could not be started. Please try again.");
+    await expect.poll(textOf(page.getByRole("alert"))).toBe("The upgrade could not be started. Check your connection and try again.");
     expect(await page.getByRole("alert").getAttribute("data-error-code")).toBe("NETWORK");
     expect(await page.getByRole("button", { name: "Upgrade: Basic" }).isEnabled()).toBe(true);
     expect(new URL(page.url()).pathname).toBe("/");

@@ -49,7 +49,7 @@ describe("provision faults, through a Paywall click", () => {
     const { navigations, user } = await clickUpgradeBasic();
     const alert = await screen.findByRole("alert", {}, SLOW);
     // No answer came, so no backend message: a plain sentence, never the library's URL-bearing one.
-    expect(alert.textContent).toBe("The upgrade could not be started. Please try again.");
+    expect(alert.textContent).toBe("The upgrade could not be started. Check your connection and try again.");
     expect(alert.getAttribute("data-error-code")).toBe("NETWORK");
     expect(calls).toHaveLength(3);
     expect(screen.getByRole("button", { name: "Upgrade: Basic" })).toHaveProperty("disabled", false);
@@ -86,7 +86,7 @@ describe("provision faults, through a Paywall click", () => {
     const { navigations, user } = await clickUpgradeBasic(300);
     const alert = await screen.findByRole("alert", {}, SLOW);
     expect(alert.getAttribute("data-error-code")).toBe("TIMEOUT");
-    expect(alert.textContent).toBe("The upgrade could not be started. Please try again.");
+    expect(alert.textContent).toBe("The upgrade could not be started. The server took too long to answer. Please try again.");
     expect(calls).toHaveLength(1);
 
     await user.click(screen.getByRole("button", { name: "Upgrade: Basic" }));
@@ -102,7 +102,7 @@ describe("provision faults, through a Paywall click", () => {
     const { navigations, user } = await clickUpgradeBasic();
     const alert = await screen.findByRole("alert");
     expect(alert.getAttribute("data-error-code")).toBe("INVALID_RESPONSE");
-    expect(alert.textContent).toBe("The upgrade could not be started. Please try again.");
+    expect(alert.textContent).toBe("The upgrade could not be started. Please try again in a moment.");
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(calls).toHaveLength(1);
 

@@ -135,6 +135,14 @@ export interface PaywallTexts {
   planUpdated: TextValue<{ planName: string }>;
 }
 
+/** What the user can do about a failed provision no backend message explains, by `UpgradeError` code. */
+const PROVISION_ERROR_HINTS: Partial<Record<string, string>> = {
+  NETWORK: "Check your connection and try again.",
+  TIMEOUT: "The server took too long to answer. Please try again.",
+  INVALID_RESPONSE: "Please try again in a moment.",
+  CHECKOUT_URL_REJECTED: "Please contact support.",
+};
+
 export const defaultPaywallTexts: PaywallTexts = {
   monthly: "Monthly",
   annually: "Annually",
@@ -195,8 +203,8 @@ export const defaultPaywallTexts: PaywallTexts = {
   empty: "No plans available",
   finishing: "Finishing your upgrade…",
   checkoutUnconfirmed: "Your payment is being confirmed. Your new plan will appear here shortly.",
-  provisionError: ({ message }) =>
-    message ? `The upgrade could not be started: ${message}` : "The upgrade could not be started. Please try again.",
+  provisionError: ({ code, message }) =>
+    message ? `The upgrade could not be started: ${message}` : `The upgrade could not be started. ${PROVISION_ERROR_HINTS[code] ?? "Please try again."}`,
   provisioning: "One moment…",
   redirecting: "Opening checkout…",
   planUpdated: "Done: you're on {planName}.",
