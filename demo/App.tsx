@@ -4,10 +4,11 @@
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { CHECKOUT_RETURN_PARAM, Paywall } from "../src/index.js";
+import { CHECKOUT_RETURN_PARAM, Paywall, useCheckoutStatus, useCustomer, usePlans } from "../src/index.js";
+import { liveSubscription } from "./liveSubscription.js";
 import { DEMO_RESET_PATH } from "./demoBackend.js";
 import { FeaturesPanel } from "./FeaturesPanel.js";
-import { checkoutReturnNotice, Notice, type NoticeValue } from "./Notice.js";
+import { checkoutReturnNotice, Notice, paidNotice, type NoticeValue } from "./Notice.js";
 import { ProjectsPanel } from "./ProjectsPanel.js";
 import { SubscriptionPanel } from "./SubscriptionPanel.js";
 import { useTheme } from "./useTheme.js";
@@ -18,6 +19,8 @@ export function App() {
   // Read once, at the first render, so whatever later tidies the URL cannot hide it.
   const [notice, setNotice] = useState<NoticeValue | null>(() => checkoutReturnNotice(window.location.href));
   const [resetting, setResetting] = useState(false);
+  const checkout = useCheckoutStatus();
+  const livePlanId = liveSubscription(useCustomer().data, usePlans().data)?.subscription.planId;
 
   function dismissNotice() {
     const url = new URL(window.location.href);
@@ -70,7 +73,7 @@ export function App() {
       </header>
 
       <main className="acme-main">
-        {notice && <Notice notice={notice} onDismiss={dismissNotice} />}
+        {notice && <Notice notice={paidNotice(notice, checkout, livePlanId)} onDismiss={dismissNotice} />}
         <div className="acme-grid">
           <SubscriptionPanel onReset={() => void resetDemo()} resetting={resetting} />
           <ProjectsPanel

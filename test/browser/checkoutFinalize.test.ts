@@ -37,11 +37,15 @@ const currentPlan = () => page.getByTestId("current-plan").textContent({ timeout
 const WATCH_BOUGHT_PLAN_BUTTON = `
   window.__clickableBoughtButton = [];
   window.__sawFinishing = false;
+  window.__activeWhileFree = false;
   if (location.search.includes("ruk_checkout=success")) {
     const check = () => {
       const enabled = [...document.querySelectorAll('button[aria-label="Upgrade: Basic"]')].some((button) => !button.disabled);
       if (enabled) window.__clickableBoughtButton.push(performance.now());
       if ((document.body?.textContent ?? "").includes("Finishing your upgrade")) window.__sawFinishing = true;
+      // The banner may not call the plan active while the panel still shows the old one.
+      const panel = document.querySelector('[data-testid="current-plan"]')?.textContent;
+      if ((document.body?.textContent ?? "").includes("Your new plan is active") && panel !== "Basic") window.__activeWhileFree = true;
     };
     new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   }
@@ -67,6 +71,7 @@ describe("hosted checkout with webhook lag", () => {
     await expect.poll(currentPlan, { timeout: 60_000 }).toBe("Basic");
     expect(Date.now() - paidAt).toBeGreaterThanOrEqual(LAG_MS - 500);
     expect(await page.evaluate(() => (window as unknown as { __sawFinishing: boolean }).__sawFinishing)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __activeWhileFree: boolean }).__activeWhileFree)).toBe(false);
     expect(await page.evaluate(() => (window as unknown as { __clickableBoughtButton: number[] }).__clickableBoughtButton)).toEqual([]);
     expect(await page.getByRole("article", { name: "Basic" }).textContent()).toContain("Current plan");
   }, 120_000);
