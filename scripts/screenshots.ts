@@ -90,7 +90,9 @@ async function shootStories(browser: Browser, url: string): Promise<void> {
       await page.goto(`${url}iframe.html?id=${storyId}&viewMode=story&globals=theme:${look.theme}`);
       // A section too: the Empty story has neither a button nor a card.
       await page.locator("#storybook-root button, #storybook-root article, #storybook-root section").first().waitFor();
-      await page.waitForLoadState("networkidle");
+      // At most 3 s: the Loading story's requests never end, and its skeleton is what to see (after
+      // the client's 10 s timeout it would show the error state instead).
+      await page.waitForLoadState("networkidle", { timeout: 3_000 }).catch(() => undefined);
       // Dialog stories open on a click on their opener, as a user would.
       const opener = page.getByRole("button", { name: "See plans" });
       // (Unless its play function opened it already.)
