@@ -159,4 +159,12 @@ describe("the Paywall in the demo (Chromium)", () => {
       await page.close();
     }
   });
+
+  it("the period switch keeps its two options side by side on a 320 px phone (the savings badge goes under its label)", async () => {
+    await openDemo("light", 320);
+    const boxes = await page.locator(".ruk-period-switch__option").evaluateAll((options) => options.map((option) => option.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes).toHaveLength(2);
+    expect(Math.abs(boxes[0]!.top - boxes[1]!.top)).toBeLessThanOrEqual(1);
+    expect(boxes[1]!.left).toBeGreaterThan(boxes[0]!.right - 1);
+  });
 });
