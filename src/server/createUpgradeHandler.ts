@@ -17,7 +17,7 @@ import { renderCheckoutErrorPage } from "./checkoutPages.js";
 import { answerCustomer } from "./customerRoute.js";
 import { createMemoryStore } from "./createMemoryStore.js";
 import { CHECKOUT_PATH, devCheckoutRoute } from "./devCheckoutRoutes.js";
-import { normalizeBasePath, resolvePublicOrigins, toOrigin } from "./handlerOptions.js";
+import { normalizeBasePath, resolvePlansCaching, resolvePublicOrigins, toOrigin } from "./handlerOptions.js";
 import { ANSWER } from "./handlerAnswer.js";
 import { errorResponse, hasHeader, htmlResponse, toResponse, type HttpAnswer } from "./httpResponses.js";
 import { provisionIdempotently, type IdempotentProvisionContext } from "./idempotentProvision.js";
@@ -81,11 +81,7 @@ export function createUpgradeHandler(options: UpgradeHandlerOptions): UpgradeHan
   // A claimed key's owner may first wait for its customer's lock (up to lockTtlMs), then hold it
   // (up to lockTtlMs): the claim must outlive both, or a waiting retry would provision a second time.
   const claimTtlMs = 2 * lockTtlMs;
-  const plansCaching = options.plansCaching ?? "no-store";
-  if (plansCaching !== "no-store" && plansCaching !== "revalidate") {
-    throw new RangeError(`createUpgradeHandler: plansCaching must be "no-store" or "revalidate", got ${String(plansCaching)}`);
-  }
-  const plans: PlansRouteContext = { backend, identify, onError, caching: plansCaching, serialized: createPlansSerializer() };
+  const plans: PlansRouteContext = { backend, identify, onError, caching: resolvePlansCaching(options.plansCaching), serialized: createPlansSerializer() };
 
   const idempotent: IdempotentProvisionContext = {
     backend,

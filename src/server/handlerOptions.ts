@@ -52,3 +52,12 @@ export function toOrigin(origin: string, option: string): string {
   if (parsed === "null") throw new TypeError(`createUpgradeHandler: ${option} has an invalid origin "${origin}"`);
   return parsed;
 }
+
+/** `plansCaching`, checked: a typo must not silently fall back to either behaviour. */
+export function resolvePlansCaching(option: "no-store" | "revalidate" | undefined): "no-store" | "revalidate" {
+  const caching = option ?? "no-store";
+  if (caching !== "no-store" && caching !== "revalidate") {
+    throw new RangeError(`createUpgradeHandler: plansCaching must be "no-store" or "revalidate", got ${String(caching)}`);
+  }
+  return caching;
+}
