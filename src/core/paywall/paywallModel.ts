@@ -120,8 +120,8 @@ export function buildPaywallModel(input: PaywallModelInput): PaywallModel {
   return buildModel(input, planCard);
 }
 
-/** What every card is computed from, besides its plan and its quantity. */
-const SHARED_CARD_INPUTS = ["plans", "customer", "billingPeriod", "highlightedPlanId", "locale", "texts"] as const;
+/** What every card is computed from, besides its plan and its quantity: every other `CardContext` field. */
+const SHARED_CARD_INPUTS = ["plans", "customer", "billingPeriod", "highlightedPlanId", "locale", "texts", "currency"] as const satisfies readonly (keyof CardContext)[];
 
 /**
  * `buildPaywallModel` remembering its last cards: a card whose plan, quantity and shared inputs

@@ -337,6 +337,15 @@ describe("createPaywallModelBuilder: a seat change recomputes one card", () => {
     expect(cardFor(after, "team").unitQuantity?.value).toBe(7);
   });
 
+  it("a free card follows the currency of the plans shown, when hiddenPlanIds changes which they are", () => {
+    const build = createPaywallModelBuilder();
+    const plans = [free, basic, { ...inEuros(basic), id: "basic-eur", order: basic.order + 1 }];
+    const withDollars = build({ ...base, plans, hiddenPlanIds: ["basic-eur"] });
+    expect(cardFor(withDollars, "free").price.label).toBe("$0 / month");
+    const withEuros = build({ ...base, plans, hiddenPlanIds: ["basic"] });
+    expect(cardFor(withEuros, "free").price.label).toBe("€0 / month");
+  });
+
   it("recomputes every card when what all cards show changes: the period, the customer, the locale", () => {
     const build = createPaywallModelBuilder();
     for (const change of [{ billingPeriod: "ANNUALLY" as const }, { customer: customer([subscription("team")]) }, { locale: "de-DE" }]) {
